@@ -1,0 +1,52 @@
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { prepareDemo } from '../server/org/demo-start.js';
+import { importOrgCommand } from './import-org.js';
+
+/** Operator commands: `npm run linli -- <command> [args]`. */
+const usage = `usage: npm run linli -- <command>
+
+  migrate             bring the database schema up to date
+  seed-demo           load the demo organisation (Yangpu) if the database has none
+  import-org FILE     import districts, streets, communities, rooms, liaisons and buildings
+                      from an .xlsx or .csv file (format: docs/import-format.md)
+`;
+
+async function run(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(usage);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    switch (command) {
+      case 'migrate':
+        process.stdout.write('schema up to date / 数据库结构已是最新\n');
+        return 0;
+      case 'seed-demo': {
+        const demo = await prepareDemo(handle.db, 'yes');
+        process.stdout.write(demo ? `demo placard token: ${demo.samplePlacardToken}\n` : 'nothing to do\n');
+        return 0;
+      }
+      case 'import-org': {
+        const file = rest[0];
+        if (!file) {
+          process.stderr.write('import-org needs a file / 需要指定文件\n');
+          return 2;
+        }
+        return await importOrgCommand(handle, file, process.stdout);
+      }
+      default:
+        process.stderr.write(`unknown command: ${command}\n\n${usage}`);
+        return 2;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

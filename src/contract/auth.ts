@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const staffRoles = ['liaison', 'street_admin', 'bureau_admin'] as const;
+export const staffRoleSchema = z.enum(staffRoles);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const loginSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const meSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: staffRoleSchema,
+  badgeNo: z.string().nullable(),
+  street: z.object({ id: z.string(), name: z.string() }).nullable(),
+  calendarWarnings: z.array(z.object({ year: z.number() })),
+});
+export type Me = z.infer<typeof meSchema>;

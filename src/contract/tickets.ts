@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { instantSchema } from './common.js';
+
+export const ticketKinds = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
+export const ticketKindSchema = z.enum(ticketKinds);
+export type TicketKind = z.infer<typeof ticketKindSchema>;
+
+export const ticketStatuses = [
+  'submitted',
+  'accepted',
+  'contacted',
+  'resolved',
+  'closed',
+  'declined',
+] as const;
+export const ticketStatusSchema = z.enum(ticketStatuses);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const ticketActions = ['accept', 'decline', 'contact', 'resolve', 'reassign', 'rate'] as const;
+export const ticketActionSchema = z.enum(ticketActions);
+export type TicketAction = z.infer<typeof ticketActionSchema>;
+
+export const outcomes = [
+  'answered',
+  'mediated',
+  'corrected',
+  'case_to_register',
+  'referred',
+  'not_substantiated',
+] as const;
+export const outcomeSchema = z.enum(outcomes);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export const ratingSchema = z.enum(ratings);
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const contactMethods = ['phone', 'visit', 'on_site', 'message'] as const;
+export const contactMethodSchema = z.enum(contactMethods);
+
+export const MAX_PHOTOS = 6;
+export const DESCRIPTION_MAX = 2000;
+export const COMMENT_MAX = 500;
+export const REASON_MAX = 500;
+export const REPLY_MAX = 2000;
+
+/** Text from a person: trimmed, at least one visible character, counted in code points. */
+export function personText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .refine((s) => [...s].length <= max, { message: `at most ${max} characters` });
+}
+
+/** A mainland mobile number after normalisation (full-width digits, spaces, zero-width removed). */
+export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/);
+
+export const submitTicketSchema = z.object({
+  placardToken: z.string().min(1).max(64),
+  kind: ticketKindSchema,
+  matterCode: z.string().min(1).max(32).optional(),
+  description: personText(DESCRIPTION_MAX),
+  photoIds: z.array(z.string().min(1).max(64)).max(MAX_PHOTOS).default([]),
+  phone: phoneSchema.optional(),
+});
+export type SubmitTicket = z.infer<typeof submitTicketSchema>;
+
+export const receiptSchema = z.object({
+  trackingCode: z.string(),
+  accessToken: z.string(),
+  followPath: z.string(),
+  createdAt: instantSchema,
+  resolveDueAt: instantSchema,
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const photoRefSchema = z.object({ id: z.string(), width: z.number(), height: z.number() });
+
+export const timelineEntrySchema = z.object({
+  seq: z.number(),
+  type: z.string(),
+  at: instantSchema,
+  actor: z.object({ kind: z.enum(['resident', 'staff', 'system']), name: z.string().nullable() }),
+  note: z.string().nullable(),
+  outcome: outcomeSchema.nullable(),
+  rating: ratingSchema.nullable(),
+  method: contactMethodSchema.nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const deadlinesSchema = z.object({
+  firstContactDueAt: instantSchema.nullable(),
+  resolveDueAt: instantSchema,
+  firstContactOverdue: z.boolean(),
+  resolveOverdue: z.boolean(),
+  calendarFallback: z.boolean(),
+});
+
+const ticketCore = {
+  trackingCode: z.string(),
+  kind: ticketKindSchema,
+  status: ticketStatusSchema,
+  matter: z.object({ code: z.string(), name: z.string() }).nullable(),
+  description: z.string(),
+  building: z.object({ name: z.string(), community: z.string(), street: z.string() }),
+  room: z.object({ name: z.string() }),
+  createdAt: instantSchema,
+  deadlines: deadlinesSchema,
+  photos: z.array(photoRefSchema),
+  timeline: z.array(timelineEntrySchema),
+  outcome: outcomeSchema.nullable(),
+  reply: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  rating: ratingSchema.nullable(),
+  ratingComment: z.string().nullable(),
+};
+
+/** What the resident sees through the private link. */
+export const residentTicketSchema = z.object({ ...ticketCore, canRate: z.boolean() });
+export type ResidentTicket = z.infer<typeof residentTicketSchema>;
+
+export const rateTicketSchema = z.object({
+  rating: ratingSchema,
+  comment: personText(COMMENT_MAX).optional(),
+});
+
+export const staffRefSchema = z.object({ id: z.string(), name: z.string(), badgeNo: z.string() });
+
+/** What staff see of a ticket; the reporter's phone only masked. */
+export const staffTicketSchema = z.object({
+  id: z.string(),
+  ...ticketCore,
+  assignee: staffRefSchema.nullable(),
+  reporterPhoneMasked: z.string().nullable(),
+  actions: z.array(ticketActionSchema),
+});
+export type StaffTicket = z.infer<typeof staffTicketSchema>;
+
+export const staffTicketRowSchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  kind: ticketKindSchema,
+  status: ticketStatusSchema,
+  matter: z.object({ code: z.string(), name: z.string() }).nullable(),
+  summary: z.string(),
+  building: z.string(),
+  community: z.string(),
+  assignee: staffRefSchema.nullable(),
+  createdAt: instantSchema,
+  deadlines: deadlinesSchema,
+});
+export type StaffTicketRow = z.infer<typeof staffTicketRowSchema>;
+
+export const ticketListQuerySchema = z.object({
+  status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ticketListSchema = z.object({
+  items: z.array(staffTicketRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const actionBodySchemas = {
+  accept: z.object({}).strict(),
+  decline: z.object({ reason: personText(REASON_MAX) }),
+  contact: z.object({ method: contactMethodSchema, note: personText(REASON_MAX).optional() }),
+  resolve: z.object({ outcome: outcomeSchema, reply: personText(REPLY_MAX) }),
+  reassign: z.object({ assigneeId: z.string().min(1).max(64), reason: personText(REASON_MAX).optional() }),
+} as const;
+export type StaffAction = keyof typeof actionBodySchemas;
+export type TicketList = z.infer<typeof ticketListSchema>;

@@ -1,0 +1,33 @@
+/** Normalisation and masking of personal data; the one place these rules live. */
+
+const invisible = /[\u200B-\u200D\u2060\uFEFF\u00AD\s\-()（）]/g;
+
+/**
+ * A phone number as typed, normalised before validation: full-width digits become ASCII (NFKC),
+ * spaces, dashes and zero-width characters are dropped, and a +86 / 0086 prefix is removed.
+ */
+export function normalizePhone(raw: string): string {
+  const compact = raw.normalize('NFKC').replace(invisible, '');
+  return compact.replace(/^(\+86|0086)/, '');
+}
+
+/** A mobile number masked as 138****8000; anything else keeps only its last 4 characters. */
+export function maskPhone(phone: string): string {
+  if (/^1\d{10}$/.test(phone)) {
+    return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  }
+  return phone.length <= 4 ? '****' : `****${phone.slice(-4)}`;
+}
+
+/**
+ * The documented normalisation of free text (docs/text-normalisation.md): a leading BOM is
+ * removed, line breaks become LF, the text is NFC-composed and trimmed. Nothing else changes, so
+ * emoji sequences and rare characters come back byte-identical.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .trim();
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginSchema, meSchema } from '../../contract/auth.js';
+import { errorBodySchema } from '../../contract/common.js';
+import type { AppContext } from '../context.js';
+import { clearSessionCookie, requireStaff, SESSION_COOKIE, sessionCookieOptions } from '../http/auth.js';
+import * as accounts from './service.js';
+
+/** Staff sign-in, sign-out and who-am-I. */
+export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const errors = { 400: errorBodySchema, 401: errorBodySchema };
+
+  r.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema, ...errors } } },
+    async (request, reply) => {
+      const { token, staffId } = await accounts.login(ctx, request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx));
+      const actor = { id: staffId, role: 'liaison' as const, streetId: null, sessionId: '' };
+      return accounts.describeMe(ctx, actor);
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const actor = await requireStaff(ctx, request);
+      await accounts.logout(ctx, actor);
+      clearSessionCookie(reply, ctx);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], response: { 200: meSchema, ...errors } } },
+    async (request) => accounts.describeMe(ctx, await requireStaff(ctx, request)),
+  );
+}

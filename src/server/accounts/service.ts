@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { Me, StaffRole } from '../../contract/auth.js';
+import { calendarWarnings } from '../calendar/service.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { sha256Hex } from '../ids.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import * as store from './store.js';
+
+/** The signed-in staff member, as every staff service receives them. */
+export interface StaffActor {
+  id: string;
+  role: StaffRole;
+  streetId: string | null;
+  sessionId: string;
+}
+
+/** A hash of a password nobody has, so an unknown user costs as much time as a wrong password. */
+const decoyHash = hashPassword(randomBytes(16).toString('hex'));
+
+/** Checks a user name and password and opens a new session; returns the cookie token. */
+export async function login(ctx: AppContext, username: string, password: string) {
+  const staff = await store.findStaffByUsername(ctx.db, username);
+  const ok = await verifyPassword(staff?.password_hash ?? (await decoyHash), password);
+  if (!staff || !ok || staff.active !== 1) {
+    throw new AppError('login_failed');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + ctx.settings.sessionAbsoluteHours * 3600_000);
+  await store.insertSession(ctx.db, {
+    id: sha256Hex(token),
+    staffId: staff.id,
+    at: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return { token, staffId: staff.id };
+}
+
+/**
+ * The staff member behind a session cookie, or null when the session is unknown, idle too long,
+ * past its absolute end, or its account was disabled.
+ */
+export async function resolveSession(ctx: AppContext, token: string): Promise<StaffActor | null> {
+  const id = sha256Hex(token);
+  const session = await store.findSession(ctx.db, id);
+  if (!session) {
+    return null;
+  }
+  const now = ctx.now();
+  const idleLimit = Date.parse(session.last_seen_at) + ctx.settings.sessionIdleMinutes * 60_000;
+  const staff = await store.findStaffById(ctx.db, session.staff_id);
+  if (now.getTime() > idleLimit || now.toISOString() > session.expires_at || staff?.active !== 1) {
+    await store.deleteSession(ctx.db, id);
+    return null;
+  }
+  await store.touchSession(ctx.db, id, now.toISOString());
+  return { id: staff.id, role: staff.role, streetId: staff.street_id, sessionId: id };
+}
+
+/** Ends a session. */
+export async function logout(ctx: AppContext, actor: StaffActor): Promise<void> {
+  await store.deleteSession(ctx.db, actor.sessionId);
+}
+
+/** What the workbench shows of the signed-in person. */
+export async function describeMe(ctx: AppContext, actor: StaffActor): Promise<Me> {
+  const staff = await store.findStaffById(ctx.db, actor.id);
+  if (!staff) {
+    throw new AppError('not_authenticated');
+  }
+  const isAdmin = staff.role !== 'liaison';
+  const years = isAdmin ? await calendarWarnings(ctx.db, ctx.now()) : [];
+  return {
+    id: staff.id,
+    username: staff.username,
+    name: staff.name,
+    role: staff.role,
+    badgeNo: staff.badge_no,
+    street: staff.street_id ? { id: staff.street_id, name: staff.street_name ?? '' } : null,
+    calendarWarnings: years.map((year) => ({ year })),
+  };
+}

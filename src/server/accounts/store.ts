@@ -1,0 +1,60 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** A staff account by user name, active or not. */
+export function findStaffByUsername(db: Executor, username: string) {
+  return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+/** A staff account with its street's name. */
+export function findStaffById(db: Executor, id: string) {
+  return db
+    .selectFrom('staff')
+    .leftJoin('streets', 'streets.id', 'staff.street_id')
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.name',
+      'staff.role',
+      'staff.badge_no',
+      'staff.street_id',
+      'staff.active',
+      'streets.name as street_name',
+    ])
+    .where('staff.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Stores a new session (its id is the hash of the cookie token). */
+export async function insertSession(
+  db: Executor,
+  row: { id: string; staffId: string; at: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: row.id,
+      staff_id: row.staffId,
+      created_at: row.at,
+      last_seen_at: row.at,
+      expires_at: row.expiresAt,
+    })
+    .execute();
+}
+
+/** A session by id. */
+export function findSession(db: Executor, id: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks a session as used now (sliding idle timeout). */
+export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Me } from '../contract/auth.js';
+import { json, loginAs, startTestApp, type TestApp } from '../../test/app.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp(new Date('2026-12-03T10:00:00+08:00'));
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('operations', () => {
+  it('answers /healthz with the database kind', async () => {
+    const res = await t.app.inject({ url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({ status: 'ok', database: process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite' });
+  });
+
+  it('describes every API route in /api/openapi.json', async () => {
+    const doc = json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      await t.app.inject({ url: '/api/openapi.json' }),
+    );
+    expect(doc.openapi).toMatch(/^3\./);
+    const described = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const routes = t.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .filter((l) => l.includes('/api/'));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of [
+      'POST /api/public/tickets',
+      'GET /api/public/placards/:token',
+      'POST /api/public/photos',
+      'GET /api/staff/tickets/:id',
+      'POST /api/staff/tickets/:id/actions/resolve',
+      'PUT /api/staff/calendar/overrides/:date',
+      'POST /api/auth/login',
+    ]) {
+      expect(described).toContain(route);
+    }
+  });
+
+  it('answers an unknown API path with a JSON 404', async () => {
+    const res = await t.app.inject({ url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(json(res).error).toBe('not_found');
+  });
+});
+
+describe('staff sign-in', () => {
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope' } });
+    expect(res.statusCode).toBe(401);
+    expect(json(res).error).toBe('login_failed');
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    expect(json(unknown).error).toBe('login_failed');
+  });
+
+  it('sets an httpOnly session cookie and ends the session at logout', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'yinhang.admin', password: 'linli-demo' } });
+    const cookie = res.cookies.find((c) => c.name === 'linli_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const header = `linli_session=${cookie?.value ?? ''}`;
+    const me = json<Me>(await t.app.inject({ url: '/api/auth/me', headers: { cookie: header } }));
+    expect(me.role).toBe('street_admin');
+    expect(me.street?.name).toBe('殷行街道');
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: header } });
+    const after = await t.app.inject({ url: '/api/auth/me', headers: { cookie: header } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('ends a session idle for more than 30 minutes', async () => {
+    const cookie = await loginAs(t.app, 'yinhang.1');
+    const start = t.clock.now;
+    t.clock.now = new Date(start.getTime() + 31 * 60_000);
+    const res = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    t.clock.now = start;
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('stores argon2id hashes, never the password', async () => {
+    const row = await t.handle.db.selectFrom('staff').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('the holiday calendar', () => {
+  it('warns admins that 2027 counts weekends only, in December 2026', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const me = json<Me>(await t.app.inject({ url: '/api/auth/me', headers: { cookie: admin } }));
+    expect(me.calendarWarnings).toEqual([{ year: 2027 }]);
+    const liaison = await loginAs(t.app, 'yinhang.1');
+    const plain = json<Me>(await t.app.inject({ url: '/api/auth/me', headers: { cookie: liaison } }));
+    expect(plain.calendarWarnings).toEqual([]);
+  });
+
+  it('lets the bureau admin enter 2027 New Year, which clears the warning and moves deadlines', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/staff/calendar/overrides/2027-01-01',
+      payload: { kind: 'holiday', note: '元旦' },
+      headers: { cookie: admin },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(json<{ fallbackYears: number[] }>(put).fallbackYears).toEqual([]);
+    t.clock.now = new Date('2026-12-30T10:00:00+08:00');
+    const receipt = json<{ resolveDueAt: string }>(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/public/tickets',
+        payload: { placardToken: t.demo.samplePlacard.token, kind: 'complaint', description: '夜间施工' },
+      }),
+    );
+    expect(receipt.resolveDueAt).toBe(new Date('2027-01-07T23:59:59.999+08:00').toISOString());
+  });
+
+  it('refuses calendar changes from anyone but the bureau admin', async () => {
+    const street = await loginAs(t.app, 'yinhang.admin');
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/staff/calendar/overrides/2027-02-01',
+      payload: { kind: 'holiday', note: '' },
+      headers: { cookie: street },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses an impossible date', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/staff/calendar/overrides/2027-02-30',
+      payload: { kind: 'holiday', note: '' },
+      headers: { cookie: admin },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error).toBe('validation_failed');
+  });
+});

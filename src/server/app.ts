@@ -1,0 +1,105 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { MAX_PHOTOS } from '../contract/tickets.js';
+import { registerAccountRoutes } from './accounts/routes.js';
+import { registerCalendarRoutes } from './calendar/routes.js';
+import type { AppContext } from './context.js';
+import { registerFileRoutes } from './files/routes.js';
+import { defaultPhotoLimits } from './files/image.js';
+import { installErrorHandling, sendError } from './http/error-handler.js';
+import { isAppPath, registerStaticWeb } from './http/static-web.js';
+import { registerOrgRoutes } from './org/routes.js';
+import { registerResidentTicketRoutes, registerStaffTicketRoutes } from './tickets/routes.js';
+
+/** How the app is built: tests pass a silent logger and no web root. */
+export interface AppOptions {
+  logLevel?: string;
+  webRoot?: string;
+  trustProxy?: boolean;
+}
+
+const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
+
+/** Builds the Fastify app with every route; the server and the tests both call this. */
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => randomUUID(),
+    bodyLimit: 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    requestTimeout: 120_000,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: defaultPhotoLimits.maxBytes, files: 1, fields: 10, parts: MAX_PHOTOS + 10 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Linli 邻里 API', version: '0.1.0' },
+      tags: [{ name: 'resident' }, { name: 'workbench' }, { name: 'auth' }, { name: 'calendar' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerRoutes(app, ctx);
+  const web = options.webRoot ? await registerStaticWeb(app, options.webRoot) : false;
+  app.setNotFoundHandler((request, reply) => {
+    if (web && request.method === 'GET' && isAppPath(request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, request, 'not_found');
+  });
+  return app;
+}
+
+function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['operations'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await ctx.db.selectFrom('districts').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: ctx.databaseKind };
+    },
+  );
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerOrgRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
+  registerResidentTicketRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerStaffTicketRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { calendarOverrideSchema, calendarStatusSchema } from '../../contract/calendar.js';
+import { errorBodySchema } from '../../contract/common.js';
+import type { AppContext } from '../context.js';
+import { requireStaff } from '../http/auth.js';
+import * as calendar from './service.js';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
+/** The working calendar: what the package covers and the bureau's own holiday data. */
+export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/staff/calendar',
+    { schema: { tags: ['calendar'], response: { 200: calendarStatusSchema, ...errors } } },
+    async (request) => {
+      await requireStaff(ctx, request);
+      return calendar.calendarStatus(ctx.db, ctx.now());
+    },
+  );
+  r.put(
+    '/api/staff/calendar/overrides/:date',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: dateParams,
+        body: calendarOverrideSchema.omit({ date: true }),
+        response: { 200: calendarStatusSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['bureau_admin']);
+      const override = { date: request.params.date, ...request.body };
+      await calendar.setOverride(ctx.db, override, actor.id, ctx.now());
+      return calendar.calendarStatus(ctx.db, ctx.now());
+    },
+  );
+  r.delete(
+    '/api/staff/calendar/overrides/:date',
+    { schema: { tags: ['calendar'], params: dateParams, response: { 200: calendarStatusSchema, ...errors } } },
+    async (request) => {
+      await requireStaff(ctx, request, ['bureau_admin']);
+      await calendar.removeOverride(ctx.db, request.params.date);
+      return calendar.calendarStatus(ctx.db, ctx.now());
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { createDataCipher } from './crypto/data-cipher.js';
+import type { DatabaseHandle } from './db/database.js';
+import { LocalFileStorage } from './files/storage.js';
+
+/** Builds the services' context from the configuration and an open database. */
+export function createContext(
+  config: Pick<
+    Config,
+    'dataKey' | 'filesDir' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicBaseUrl'
+  >,
+  handle: DatabaseHandle,
+  now: () => Date = () => new Date(),
+): AppContext {
+  return {
+    db: handle.db,
+    databaseKind: handle.kind,
+    cipher: createDataCipher(config.dataKey),
+    storage: new LocalFileStorage(config.filesDir),
+    now,
+    settings: {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionAbsoluteHours: config.sessionAbsoluteHours,
+      publicBaseUrl: config.publicBaseUrl,
+      secureCookies: config.publicBaseUrl?.startsWith('https://') ?? false,
+    },
+  };
+}

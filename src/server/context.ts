@@ -1,0 +1,17 @@
+import type { Config } from './config.js';
+import type { DataCipher } from './crypto/data-cipher.js';
+import type { Db, DatabaseKind } from './db/database.js';
+import type { FileStorage } from './files/storage.js';
+
+/** What every service needs, built once at start and passed down (no globals). */
+export interface AppContext {
+  db: Db;
+  databaseKind: DatabaseKind;
+  cipher: DataCipher;
+  storage: FileStorage;
+  /** The clock; tests pass a fixed one so deadlines can be asserted. */
+  now: () => Date;
+  settings: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicBaseUrl'> & {
+    secureCookies: boolean;
+  };
+}

@@ -1,0 +1,51 @@
+import SQLite from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type DatabaseKind = Config['database']['kind'];
+
+/** An open database with its dialect name, for the few places that must know it. */
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens SQLite in WAL mode with synchronous=FULL: an acknowledged ticket is a legal record and must
+ * survive a crash (RELIABILITY §1.3). The busy timeout is short because better-sqlite3 blocks the
+ * event loop while it waits.
+ */
+export function openSqlite(file: string): DatabaseHandle {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file, { timeout: 1000 });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/** Opens a PostgreSQL pool; an idle client's error must not crash the process (RELIABILITY §1.4). */
+export function openPostgres(url: string, options: { searchPath?: string } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    statement_timeout: 15_000,
+    idle_in_transaction_session_timeout: 30_000,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens the database the configuration names. */
+export function openDatabase(config: Config['database']): DatabaseHandle {
+  return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+}

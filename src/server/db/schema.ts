@@ -1,0 +1,200 @@
+/**
+ * Table types shared by SQLite and PostgreSQL. Ids are generated text, instants are ISO 8601 UTC
+ * text and booleans are 0/1 integers, so the same queries run on both dialects (docs/database.md).
+ */
+export interface Database {
+  districts: DistrictTable;
+  streets: StreetTable;
+  communities: CommunityTable;
+  rooms: RoomTable;
+  room_matters: RoomMatterTable;
+  staff: StaffTable;
+  room_liaisons: RoomLiaisonTable;
+  buildings: BuildingTable;
+  matters: MatterTable;
+  sessions: SessionTable;
+  tickets: TicketTable;
+  ticket_reporters: TicketReporterTable;
+  ticket_events: TicketEventTable;
+  ticket_photos: TicketPhotoTable;
+  files: FileTable;
+  calendar_overrides: CalendarOverrideTable;
+  deadline_policies: DeadlinePolicyTable;
+}
+
+export interface DistrictTable {
+  id: string;
+  code: string;
+  name: string;
+  is_demo: number;
+}
+
+export interface StreetTable {
+  id: string;
+  district_id: string;
+  code: string;
+  name: string;
+  sort: number;
+  is_demo: number;
+}
+
+export interface CommunityTable {
+  id: string;
+  street_id: string;
+  code: string;
+  name: string;
+  kind: 'community' | 'park';
+  is_demo: number;
+}
+
+export interface RoomTable {
+  id: string;
+  community_id: string;
+  code: string;
+  name: string;
+  kind: 'workroom' | 'workstation';
+  address: string;
+  hours: string;
+  is_demo: number;
+}
+
+export interface RoomMatterTable {
+  room_id: string;
+  matter_code: string;
+  sort: number;
+}
+
+export interface StaffTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  name: string;
+  role: 'liaison' | 'street_admin' | 'bureau_admin';
+  street_id: string | null;
+  badge_no: string | null;
+  work_phone: string | null;
+  active: number;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface RoomLiaisonTable {
+  room_id: string;
+  staff_id: string;
+  sort: number;
+}
+
+export interface BuildingTable {
+  id: string;
+  community_id: string;
+  code: string;
+  name: string;
+  address: string;
+  placard_token: string;
+  retired_at: string | null;
+  is_demo: number;
+}
+
+export interface MatterTable {
+  code: string;
+  name: string;
+  name_en: string;
+  prohibition_basis: string;
+  penalty_basis: string;
+  penalty_range: string;
+  sort: number;
+}
+
+export interface SessionTable {
+  id: string;
+  staff_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface TicketTable {
+  id: string;
+  tracking_code: string;
+  access_hash: string;
+  idempotency_key: string | null;
+  request_hash: string;
+  kind: string;
+  status: string;
+  tier: string;
+  channel: string;
+  matter_code: string | null;
+  description: string;
+  building_id: string;
+  room_id: string;
+  street_id: string;
+  assignee_id: string | null;
+  created_at: string;
+  updated_at: string;
+  accepted_at: string | null;
+  first_contact_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  first_contact_due_at: string | null;
+  resolve_due_at: string;
+  calendar_fallback: number;
+  outcome: string | null;
+  reply: string | null;
+  decline_reason: string | null;
+  rating: string | null;
+  rating_comment: string | null;
+  event_count: number;
+}
+
+export interface TicketReporterTable {
+  ticket_id: string;
+  phone_enc: string | null;
+  phone_masked: string | null;
+}
+
+export interface TicketEventTable {
+  ticket_id: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor_kind: 'resident' | 'staff' | 'system';
+  actor_id: string | null;
+  data: string;
+}
+
+export interface TicketPhotoTable {
+  ticket_id: string;
+  file_id: string;
+  sort: number;
+}
+
+export interface FileTable {
+  id: string;
+  storage_key: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  original_name: string;
+  created_at: string;
+  attached_at: string | null;
+}
+
+export interface CalendarOverrideTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DeadlinePolicyTable {
+  id: string;
+  kind: string;
+  matter_code: string | null;
+  first_contact_days: number;
+  resolve_days: number;
+  effective_from: string;
+  created_at: string;
+}

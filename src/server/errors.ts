@@ -1,0 +1,77 @@
+import type { ErrorCode, FieldIssue } from '../contract/common.js';
+
+/** A refusal with a stable code; one table below maps codes to HTTP status (STYLE rule 11). */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: FieldIssue[],
+  ) {
+    super(code);
+  }
+}
+
+/** The one map from error code to HTTP status. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  too_many_files: 400,
+  photo_not_image: 415,
+  photo_type_refused: 415,
+  photo_too_many_pixels: 422,
+  photo_not_found: 404,
+  not_authenticated: 401,
+  login_failed: 401,
+  forbidden: 403,
+  not_found: 404,
+  placard_not_found: 404,
+  placard_retired: 410,
+  ticket_not_found: 404,
+  matter_not_found: 422,
+  staff_not_found: 422,
+  transition_refused: 422,
+  state_conflict: 409,
+  idempotency_conflict: 409,
+  rate_limited: 429,
+  service_unavailable: 503,
+  internal_error: 500,
+};
+
+/** The sentence sent with each code, Chinese first then English; clients translate the code. */
+export const messageOf: Record<ErrorCode, [string, string]> = {
+  bad_request: ['请求有误', 'The request is not valid'],
+  validation_failed: ['填写的内容有误，请按提示修改', 'Some fields are not valid'],
+  malformed_json: ['请求内容不是有效的 JSON', 'The body is not valid JSON'],
+  unsupported_media_type: ['不支持的内容类型', 'Unsupported content type'],
+  payload_too_large: ['内容太大', 'The content is too large'],
+  too_many_files: ['文件数量超过上限', 'Too many files'],
+  photo_not_image: ['文件不是图片', 'The file is not an image'],
+  photo_type_refused: ['只接受 JPEG、PNG、WebP 图片', 'Only JPEG, PNG and WebP photos are accepted'],
+  photo_too_many_pixels: ['图片像素过多', 'The image has too many pixels'],
+  photo_not_found: ['照片不存在或已使用', 'The photo does not exist or is already used'],
+  not_authenticated: ['请先登录', 'Please log in'],
+  login_failed: ['用户名或密码错误', 'Wrong user name or password'],
+  forbidden: ['无权执行此操作', 'You may not do this'],
+  not_found: ['未找到', 'Not found'],
+  placard_not_found: ['未找到该联络牌', 'No placard has this code'],
+  placard_retired: ['该联络牌已停用', 'This placard has been retired'],
+  ticket_not_found: ['未找到该诉求', 'No such request'],
+  matter_not_found: ['未找到该执法事项', 'No such enforcement matter'],
+  staff_not_found: ['未找到该工作人员', 'No such staff member'],
+  transition_refused: ['当前状态下不能执行此操作', 'This step is not allowed now'],
+  state_conflict: ['诉求已被他人更新，请刷新', 'The request changed meanwhile; reload it'],
+  idempotency_conflict: [
+    '同一幂等键已用于不同的内容',
+    'This idempotency key was used with a different body',
+  ],
+  rate_limited: ['请求过于频繁，请稍后再试', 'Too many requests; try again later'],
+  service_unavailable: ['服务暂时不可用，请稍后再试', 'Service unavailable; try again later'],
+  internal_error: ['服务器内部错误', 'Internal server error'],
+};
+
+/** A single wrong field, in both languages. */
+export function fieldIssue(field: string, message: string, messageEn: string): FieldIssue {
+  return { field, message, messageEn };
+}

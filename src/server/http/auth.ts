@@ -1,0 +1,41 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffRole } from '../../contract/auth.js';
+import { resolveSession, type StaffActor } from '../accounts/service.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+
+/** The session cookie: httpOnly, SameSite=Lax, Secure behind HTTPS. */
+export const SESSION_COOKIE = 'linli_session';
+
+/** Cookie options for the session cookie. */
+export function sessionCookieOptions(ctx: AppContext) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.settings.secureCookies,
+    maxAge: ctx.settings.sessionAbsoluteHours * 3600,
+  };
+}
+
+/** The signed-in staff member, or a 401 `not_authenticated`. */
+export async function requireStaff(
+  ctx: AppContext,
+  request: FastifyRequest,
+  roles?: readonly StaffRole[],
+): Promise<StaffActor> {
+  const token = request.cookies[SESSION_COOKIE];
+  const actor = token ? await resolveSession(ctx, token) : null;
+  if (!actor) {
+    throw new AppError('not_authenticated');
+  }
+  if (roles && !roles.includes(actor.role)) {
+    throw new AppError('forbidden');
+  }
+  return actor;
+}
+
+/** Clears the session cookie on the reply. */
+export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
+  reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(ctx), maxAge: undefined });
+}

@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, FieldIssue } from '../../contract/common.js';
+import { AppError, httpStatusOf, messageOf } from '../errors.js';
+import { fieldIssuesOf } from './validation-messages.js';
+
+/** Fastify's own error codes, each mapped to ours. */
+const frameworkCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
+  FST_PARTS_LIMIT: 'too_many_files',
+  FST_FILES_LIMIT: 'too_many_files',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_ERR_RATE_LIMIT: 'rate_limited',
+};
+
+/** Sends the one error body shape: `{ error, message, details?, requestId }`. */
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  details?: FieldIssue[],
+): FastifyReply {
+  const [zh, en] = messageOf[code];
+  return reply
+    .status(httpStatusOf[code])
+    .header('cache-control', 'no-store')
+    .send({ error: code, message: `${zh} / ${en}`, ...(details ? { details } : {}), requestId: request.id });
+}
+
+function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[] } {
+  if (error instanceof AppError) {
+    return { code: error.code, details: error.details };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      ...(v.params as object),
+      code: v.keyword,
+      message: v.message ?? '',
+      path: v.instancePath.split('/').filter((p) => p !== ''),
+    }));
+    const where = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
+    return { code: 'validation_failed', details: fieldIssuesOf(issues, where) };
+  }
+  const mapped = error.code ? frameworkCodes[error.code] : undefined;
+  if (mapped) {
+    return { code: mapped };
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return { code: error.message.includes('JSON') ? 'malformed_json' : 'bad_request' };
+  }
+  if (error.statusCode === 413) {
+    return { code: 'payload_too_large' };
+  }
+  if (error.statusCode === 415) {
+    return { code: 'unsupported_media_type' };
+  }
+  return { code: 'internal_error' };
+}
+
+/** Installs the one map from thrown errors to HTTP answers; user input never yields a 500. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { code, details } = classify(error);
+    if (code === 'internal_error' || code === 'service_unavailable') {
+      request.log.error({ err: error }, 'request failed');
+    } else {
+      request.log.debug({ code }, 'request refused');
+    }
+    return sendError(reply, request, code, details);
+  });
+}

@@ -1,0 +1,57 @@
+import type { FieldIssue } from '../../contract/common.js';
+
+/** The parts of a zod issue that the messages need. */
+interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  expected?: unknown;
+  values?: readonly unknown[];
+  keys?: readonly string[];
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.') || '(body)';
+}
+
+function sentence(issue: IssueLike): [string, string] {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.minimum === 1 || issue.minimum === 1n
+        ? ['不能为空', 'must not be empty']
+        : [`不能少于 ${String(issue.minimum)}`, `must be at least ${String(issue.minimum)}`];
+    case 'too_big':
+      return [`不能超过 ${String(issue.maximum)}`, `must be at most ${String(issue.maximum)}`];
+    case 'invalid_type':
+      return issue.message.includes('undefined')
+        ? ['必填', 'is required']
+        : [`类型有误，应为 ${String(issue.expected)}`, `must be ${String(issue.expected)}`];
+    case 'invalid_value':
+      return [
+        `取值无效，可选：${(issue.values ?? []).map(String).join('、')}`,
+        `must be one of: ${(issue.values ?? []).map(String).join(', ')}`,
+      ];
+    case 'invalid_format':
+      return ['格式有误', 'has the wrong format'];
+    case 'unrecognized_keys':
+      return [
+        `不认识的字段：${(issue.keys ?? []).join('、')}`,
+        `unknown field: ${(issue.keys ?? []).join(', ')}`,
+      ];
+    default:
+      return issue.message.startsWith('at most')
+        ? [`不能超过 ${issue.message.replace(/\D/g, '')} 个字`, issue.message]
+        : ['内容无效', issue.message];
+  }
+}
+
+/** Turns zod issues into one bilingual message per wrong field. */
+export function fieldIssuesOf(issues: readonly IssueLike[], prefix = ''): FieldIssue[] {
+  return issues.map((issue) => {
+    const [message, messageEn] = sentence(issue);
+    const field = fieldName(issue.path);
+    return { field: prefix && field !== '(body)' ? `${prefix}.${field}` : field, message, messageEn };
+  });
+}

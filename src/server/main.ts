@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createContext } from './context-factory.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { prepareDemo, type DemoSummary } from './org/demo-start.js';
+
+/** Reads the settings, opens and migrates the database, loads demo data, and listens. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const handle = openDatabase(config.database);
+  const applied = await migrateToLatest(handle.db);
+  const demo = await prepareDemo(handle.db, config.seedDemo);
+  const ctx = createContext(config, handle);
+  const app = await buildApp(ctx, {
+    logLevel: config.logLevel,
+    webRoot: path.resolve('dist/web'),
+    trustProxy: config.trustProxy,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicBaseUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  process.stdout.write(banner(base, config, applied, demo));
+
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+function banner(base: string, config: Config, applied: string[], demo: DemoSummary | null): string {
+  const db = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+  const lines = [
+    '',
+    `Linli 邻里 is running / 已启动 — ${db}`,
+    applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : '  database schema up to date',
+    `  resident / 居民端:   ${base}/`,
+    `  workbench / 工作台:  ${base}/workbench`,
+    `  API description:    ${base}/api/openapi.json`,
+  ];
+  if (demo) {
+    lines.push(`  demo placard / 示例联络牌: ${base}/b/${demo.samplePlacardToken}`);
+    lines.push(`  demo accounts / 演示账号 (password 密码: ${demo.password}):`);
+    for (const a of demo.accounts) {
+      lines.push(`    ${a.username.padEnd(22)} ${a.role.padEnd(13)} ${a.street ?? ''}`);
+    }
+    if (demo.more > 0) {
+      lines.push(`    … and ${demo.more} more: <street>.admin and <street>.1, .2 … for every street`);
+    }
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+await main();

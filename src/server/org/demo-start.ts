@@ -1,0 +1,36 @@
+import type { Db } from '../db/database.js';
+import { describeDemoOrg, seedDemoOrg, type DemoAccount } from './service.js';
+
+/** What the start banner shows of the demo organisation. */
+export interface DemoSummary {
+  samplePlacardToken: string;
+  password: string;
+  accounts: DemoAccount[];
+  more: number;
+}
+
+/** How many liaison accounts the banner lists before it says "and N more". */
+const LIAISONS_SHOWN = 4;
+
+/**
+ * Loads the demo organisation into an empty database (mode 'auto' or 'yes'), and describes it on
+ * later starts; returns null when the database holds a real, imported organisation.
+ */
+export async function prepareDemo(db: Db, mode: 'auto' | 'yes' | 'no'): Promise<DemoSummary | null> {
+  if (mode === 'no') {
+    return null;
+  }
+  const summary = (await seedDemoOrg(db)) ?? (await describeDemoOrg(db));
+  if (!summary) {
+    return null;
+  }
+  const admins = summary.accounts.filter((a) => a.role !== 'liaison');
+  const liaisons = summary.accounts.filter((a) => a.role === 'liaison');
+  const shownAdmins = admins.filter((a) => a.role === 'bureau_admin' || a.street === summary.samplePlacard.street);
+  return {
+    samplePlacardToken: summary.samplePlacard.token,
+    password: summary.password,
+    accounts: [...shownAdmins, ...liaisons.filter((l) => l.street === summary.samplePlacard.street).slice(0, LIAISONS_SHOWN)],
+    more: summary.accounts.length - shownAdmins.length - Math.min(LIAISONS_SHOWN, liaisons.length),
+  };
+}

@@ -1,0 +1,27 @@
+import type { ActorRelation } from '../../domain/ticket-machine.js';
+import type { StaffActor } from '../accounts/service.js';
+
+/** What decides a staff member's relation to a ticket. */
+export interface TicketPlace {
+  roomId: string;
+  streetId: string;
+  assigneeId: string | null;
+}
+
+/**
+ * How a staff member stands to a ticket; 'unrelated' means the ticket is not theirs to see.
+ * A liaison sees the tickets of their rooms and those assigned to them; a street admin their
+ * street; the bureau admin everything.
+ */
+export function relationOf(actor: StaffActor, roomIds: readonly string[], t: TicketPlace): ActorRelation {
+  if (actor.role === 'bureau_admin') {
+    return 'bureau_admin';
+  }
+  if (actor.role === 'street_admin') {
+    return actor.streetId === t.streetId ? 'street_admin' : 'unrelated';
+  }
+  if (t.assigneeId === actor.id) {
+    return 'assignee';
+  }
+  return roomIds.includes(t.roomId) ? 'room_liaison' : 'unrelated';
+}

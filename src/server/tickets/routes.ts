@@ -1,0 +1,169 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../contract/common.js';
+import {
+  actionBodySchemas,
+  rateTicketSchema,
+  receiptSchema,
+  residentTicketSchema,
+  staffTicketSchema,
+  submitTicketSchema,
+  ticketListQuerySchema,
+  ticketListSchema,
+  type StaffAction,
+} from '../../contract/tickets.js';
+import { normalizePhone } from '../../domain/personal-data.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { readTicketPhoto } from '../files/service.js';
+import { requireStaff } from '../http/auth.js';
+import * as staff from './service.js';
+import * as resident from './submission.js';
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  410: errorBodySchema,
+  422: errorBodySchema,
+};
+
+const tokenParams = z.object({ accessToken: z.string().min(1).max(64) });
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const photoParams = z.object({ photoId: z.string().min(1).max(64) });
+const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(128).optional() });
+
+/** Phone numbers arrive as typed; they are normalised before validation, and '' means none. */
+function normalizeSubmission(body: unknown): void {
+  if (body && typeof body === 'object' && 'phone' in body) {
+    const b = body as { phone?: unknown };
+    if (typeof b.phone === 'string') {
+      const phone = normalizePhone(b.phone);
+      b.phone = phone === '' ? undefined : phone;
+    }
+  }
+}
+
+function sendPhoto(reply: FastifyReply, photo: { bytes: Buffer; mime: string }) {
+  return reply
+    .header('content-type', photo.mime)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'")
+    .header('cache-control', 'private, max-age=3600')
+    .send(photo.bytes);
+}
+
+/** The resident's side: submit, follow, rate. */
+export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/public/tickets',
+    {
+      preValidation: async (request) => normalizeSubmission(request.body),
+      schema: {
+        tags: ['resident'],
+        headers: idempotencyHeaders,
+        body: submitTicketSchema,
+        response: { 200: receiptSchema, 201: receiptSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'] ?? null;
+      const { receipt, created } = await resident.submitTicket(ctx, request.body, key);
+      return reply.status(created ? 201 : 200).send(receipt);
+    },
+  );
+  r.get(
+    '/api/public/tickets/:accessToken',
+    { schema: { tags: ['resident'], params: tokenParams, response: { 200: residentTicketSchema, ...errors } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return resident.getResidentTicket(ctx, request.params.accessToken);
+    },
+  );
+  r.post(
+    '/api/public/tickets/:accessToken/rating',
+    {
+      schema: {
+        tags: ['resident'],
+        params: tokenParams,
+        body: rateTicketSchema,
+        response: { 200: residentTicketSchema, ...errors },
+      },
+    },
+    async (request) => resident.rateTicket(ctx, request.params.accessToken, request.body),
+  );
+  r.get(
+    '/api/public/tickets/:accessToken/photos/:photoId',
+    { schema: { tags: ['resident'], params: tokenParams.extend(photoParams.shape), response: errors } },
+    async (request, reply) => {
+      const ticketId = await resident.ticketIdOfToken(ctx, request.params.accessToken);
+      return sendPhoto(reply, await readTicketPhoto(ctx, ticketId, request.params.photoId));
+    },
+  );
+}
+
+/** The workbench side: inbox, detail, steps. */
+export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/staff/tickets',
+    { schema: { tags: ['workbench'], querystring: ticketListQuerySchema, response: { 200: ticketListSchema, ...errors } } },
+    async (request) => staff.listInbox(ctx, await requireStaff(ctx, request), request.query),
+  );
+  r.get(
+    '/api/staff/tickets/:id',
+    { schema: { tags: ['workbench'], params: idParams, response: { 200: staffTicketSchema, ...errors } } },
+    async (request) => staff.getStaffTicket(ctx, await requireStaff(ctx, request), request.params.id),
+  );
+  r.get(
+    '/api/staff/tickets/:id/photos/:photoId',
+    { schema: { tags: ['workbench'], params: idParams.extend(photoParams.shape), response: errors } },
+    async (request, reply) => {
+      const actor = await requireStaff(ctx, request);
+      const ticketId = await staff.visibleTicketId(ctx, actor, request.params.id);
+      return sendPhoto(reply, await readTicketPhoto(ctx, ticketId, request.params.photoId));
+    },
+  );
+  for (const action of Object.keys(actionBodySchemas) as StaffAction[]) {
+    r.post(
+      `/api/staff/tickets/:id/actions/${action}`,
+      {
+        schema: {
+          tags: ['workbench'],
+          params: idParams,
+          body: actionBodySchemas[action],
+          response: { 200: staffTicketSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = await requireStaff(ctx, request);
+        const input = { action, ...(request.body as object) } as staff.ActionInput;
+        return staff.takeAction(ctx, actor, request.params.id, input);
+      },
+    );
+  }
+  r.get(
+    '/api/staff/liaisons',
+    {
+      schema: {
+        tags: ['workbench'],
+        querystring: z.object({ streetId: z.string().max(64).optional() }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), name: z.string(), badgeNo: z.string(), rooms: z.array(z.string()) })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['street_admin', 'bureau_admin']);
+      return staff.assignableLiaisons(ctx, actor, request.query.streetId);
+    },
+  );
+  void AppError;
+}

@@ -1,0 +1,197 @@
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { Database, TicketTable } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Inserts a new ticket row. */
+export async function insertTicket(db: Executor, row: Insertable<TicketTable>): Promise<void> {
+  await db.insertInto('tickets').values(row).execute();
+}
+
+/** Stores the reporter's contact apart from the ticket. */
+export async function insertReporter(
+  db: Executor,
+  row: { ticketId: string; phoneEnc: string | null; phoneMasked: string | null },
+): Promise<void> {
+  await db
+    .insertInto('ticket_reporters')
+    .values({ ticket_id: row.ticketId, phone_enc: row.phoneEnc, phone_masked: row.phoneMasked })
+    .execute();
+}
+
+/** The masked phone of a ticket's reporter, if one was left. */
+export async function findReporterMasked(db: Executor, ticketId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('ticket_reporters')
+    .select('phone_masked')
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  return row?.phone_masked ?? null;
+}
+
+/** Appends one event to a ticket's timeline. */
+export async function insertEvent(
+  db: Executor,
+  row: {
+    ticketId: string;
+    seq: number;
+    type: string;
+    at: string;
+    actorKind: 'resident' | 'staff' | 'system';
+    actorId: string | null;
+    data: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({
+      ticket_id: row.ticketId,
+      seq: row.seq,
+      type: row.type,
+      at: row.at,
+      actor_kind: row.actorKind,
+      actor_id: row.actorId,
+      data: JSON.stringify(row.data),
+    })
+    .execute();
+}
+
+/** A ticket's timeline, oldest first, with staff names. */
+export function listEvents(db: Executor, ticketId: string) {
+  return db
+    .selectFrom('ticket_events')
+    .leftJoin('staff', 'staff.id', 'ticket_events.actor_id')
+    .select([
+      'ticket_events.seq',
+      'ticket_events.type',
+      'ticket_events.at',
+      'ticket_events.actor_kind',
+      'ticket_events.data',
+      'staff.name as actor_name',
+    ])
+    .where('ticket_events.ticket_id', '=', ticketId)
+    .orderBy('ticket_events.seq')
+    .execute();
+}
+
+function ticketWithPlace(db: Executor) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('buildings', 'buildings.id', 'tickets.building_id')
+    .innerJoin('communities', 'communities.id', 'buildings.community_id')
+    .innerJoin('streets', 'streets.id', 'tickets.street_id')
+    .innerJoin('rooms', 'rooms.id', 'tickets.room_id')
+    .leftJoin('matters', 'matters.code', 'tickets.matter_code')
+    .leftJoin('staff', 'staff.id', 'tickets.assignee_id')
+    .selectAll('tickets')
+    .select([
+      'buildings.name as building_name',
+      'communities.name as community_name',
+      'streets.name as street_name',
+      'rooms.name as room_name',
+      'matters.name as matter_name',
+      'staff.name as assignee_name',
+      'staff.badge_no as assignee_badge',
+    ]);
+}
+
+/** One ticket with the names of its place, matter and assignee. */
+export type TicketRecord = NonNullable<Awaited<ReturnType<typeof findTicketById>>>;
+
+/** A ticket by id. */
+export function findTicketById(db: Executor, id: string) {
+  return ticketWithPlace(db).where('tickets.id', '=', id).executeTakeFirst();
+}
+
+/** A ticket by the hash of its private access token. */
+export function findTicketByAccessHash(db: Executor, accessHash: string) {
+  return ticketWithPlace(db).where('tickets.access_hash', '=', accessHash).executeTakeFirst();
+}
+
+/** A ticket by its submission's idempotency key. */
+export function findTicketByIdempotencyKey(db: Executor, key: string) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'request_hash', 'tracking_code', 'created_at', 'resolve_due_at'])
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/**
+ * Updates a ticket only if nobody changed it since it was read (its event count is unchanged);
+ * false means a concurrent change won.
+ */
+export async function updateTicketIfUnchanged(
+  db: Executor,
+  id: string,
+  expectedEventCount: number,
+  changes: Updateable<TicketTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('tickets')
+    .set(changes)
+    .where('id', '=', id)
+    .where('event_count', '=', expectedEventCount)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Which tickets a list shows: a room set, a street, or everything. */
+export type TicketScope = { roomIds: string[] } | { streetId: string } | { all: true };
+
+/** One page of tickets in a scope, newest first, with the total. */
+export async function listTickets(
+  db: Executor,
+  scope: TicketScope,
+  statuses: readonly string[] | null,
+  page: { limit: number; offset: number },
+) {
+  let query = ticketWithPlace(db);
+  let count = db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n'));
+  if ('roomIds' in scope) {
+    const ids = scope.roomIds.length > 0 ? scope.roomIds : ['-'];
+    query = query.where('tickets.room_id', 'in', ids);
+    count = count.where('tickets.room_id', 'in', ids);
+  } else if ('streetId' in scope) {
+    query = query.where('tickets.street_id', '=', scope.streetId);
+    count = count.where('tickets.street_id', '=', scope.streetId);
+  }
+  if (statuses) {
+    query = query.where('tickets.status', 'in', statuses);
+    count = count.where('tickets.status', 'in', statuses);
+  }
+  const rows = await query
+    .orderBy('tickets.created_at', 'desc')
+    .orderBy('tickets.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const total = await count.executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+/** The policy in force for a kind (and matter, which wins when it has its own), or none. */
+export async function findDeadlinePolicy(
+  db: Executor,
+  kind: string,
+  matterCode: string | null,
+  at: string,
+) {
+  const rows = await db
+    .selectFrom('deadline_policies')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('effective_from', '<=', at)
+    .where((eb) =>
+      matterCode ? eb.or([eb('matter_code', 'is', null), eb('matter_code', '=', matterCode)]) : eb('matter_code', 'is', null),
+    )
+    .orderBy('effective_from', 'desc')
+    .execute();
+  return rows.find((r) => r.matter_code !== null) ?? rows[0];
+}
+
+/** Whether a matter code exists in the catalogue. */
+export async function matterExists(db: Executor, code: string): Promise<boolean> {
+  const row = await db.selectFrom('matters').select('code').where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+
+import { AppRoutes, preloadRoute } from './app-routes';
+import { I18nProvider } from './i18n/i18n-context';
+import { initialLocale } from './i18n/locale-choice';
+import { loadMessages } from './i18n/load-messages';
+
+const container = document.getElementById('root');
+if (!container) {
+  throw new Error('missing #root');
+}
+const root = createRoot(container);
+const locale = initialLocale();
+
+preloadRoute(window.location.pathname);
+void loadMessages(locale).then((messages) => {
+  root.render(
+    <StrictMode>
+      <I18nProvider initialLocale={locale} initialMessages={messages}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </I18nProvider>
+    </StrictMode>,
+  );
+});

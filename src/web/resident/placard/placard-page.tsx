@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+
+import type { Receipt } from '../../../contract/tickets';
+import { ApiError } from '../../shared/api-error';
+import { PageLoading } from '../../shared/page-loading';
+import { useDocumentTitle } from '../../shared/use-document-title';
+import { useResource } from '../../shared/use-resource';
+import { SubmitForm } from '../form/submit-form';
+import { LoadFailed } from '../load-failed';
+import { Notice } from '../notice';
+import { fetchPlacard } from '../public-api';
+import { PlacardInfo } from './placard-info';
+import { ReceiptView } from './receipt-view';
+
+function isGone(error: unknown): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    (error.code === 'placard_not_found' || error.code === 'placard_retired')
+  );
+}
+
+/** /b/:token — what a resident reaches by scanning the QR code on a building. */
+export function PlacardPage() {
+  const { token = '' } = useParams();
+  const { resource, reload } = useResource(token, (signal) => fetchPlacard(token, signal));
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const buildingName = resource.state === 'ready' ? resource.data.building.name : '';
+  useDocumentTitle(buildingName ? 'placard.title_of' : 'placard.title', { name: buildingName });
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [receipt]);
+
+  if (resource.state === 'loading') {
+    return <PageLoading />;
+  }
+  if (resource.state === 'failed') {
+    if (isGone(resource.error)) {
+      const which = resource.error.code === 'placard_retired' ? 'retired' : 'unknown';
+      return (
+        <Notice
+          titleKey={`placard.${which}.title`}
+          bodyKey={`placard.${which}.body`}
+          hintKey="placard.gone_hint"
+        />
+      );
+    }
+    return <LoadFailed error={resource.error} onRetry={reload} />;
+  }
+  if (receipt) {
+    return <ReceiptView receipt={receipt} onAnother={() => { setReceipt(null); }} />;
+  }
+  return (
+    <>
+      <PlacardInfo placard={resource.data} />
+      <SubmitForm placardToken={token} placard={resource.data} onSubmitted={setReceipt} />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+
+import type { StaffTicket } from '../../../contract/tickets';
+import { useI18n } from '../../i18n/i18n-context';
+import { ApiError } from '../../shared/api-error';
+import { errorText } from '../../shared/error-text';
+import { isUnauthenticated, useAuth } from '../auth/auth-context';
+import { postAction } from '../staff-api';
+import { actionBody } from './action-body';
+import { ActionFields, type FormAction } from './action-fields';
+import { isStale } from './stale-error';
+
+interface ActionModalProps {
+  ticket: StaffTicket;
+  action: FormAction;
+  onClose: () => void;
+  onDone: (ticket: StaffTicket) => void;
+  onStale: (error: unknown) => void;
+}
+
+/** The dialog of one action: its fields, then POST …/actions/:action with them. */
+export function ActionModal({ ticket, action, onClose, onDone, onStale }: ActionModalProps) {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const auth = useAuth();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const showFieldErrors = (failure: ApiError) => {
+    form.setFields(
+      failure.details.map((issue) => ({
+        name: issue.field.split('.')[0] ?? issue.field,
+        errors: [locale === 'en' ? issue.messageEn || issue.message : issue.message],
+      })),
+    );
+  };
+
+  const submit = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await postAction(ticket.id, action, actionBody(values)));
+    } catch (failure) {
+      if (isUnauthenticated(failure)) {
+        auth.expire();
+      } else if (isStale(failure)) {
+        onStale(failure);
+      } else {
+        setError(failure);
+        if (failure instanceof ApiError) {
+          showFieldErrors(failure);
+        }
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`action.${action}.title`)}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: !busy }}
+      data-testid={`action-modal-${action}`}
+    >
+      <Typography.Paragraph type="secondary">
+        {t(`action.${action}.lead`, { code: ticket.trackingCode })}
+      </Typography.Paragraph>
+      {error ? (
+        <Alert type="error" showIcon title={errorText(i18n, error)} className="wb-gap" />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <ActionFields action={action} currentAssigneeId={ticket.assignee?.id ?? null} />
+        <Space className="wb-modal-footer">
+          <Button onClick={onClose} disabled={busy} data-testid="action-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={busy}
+            danger={action === 'decline'}
+            data-testid="action-submit"
+          >
+            {t(`action.${action}.submit`)}
+          </Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

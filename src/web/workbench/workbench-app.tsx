@@ -1,0 +1,39 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Route, Routes } from 'react-router';
+
+import { useI18n } from '../i18n/i18n-context';
+import { AuthProvider } from './auth/auth-context';
+import { RequireAuth } from './auth/require-auth';
+import { CalendarPage } from './calendar/calendar-page';
+import { InboxPage } from './inbox/inbox-page';
+import { WorkbenchLayout } from './layout/workbench-layout';
+import { LoginPage } from './login-page';
+import { TicketDetailPage } from './ticket/ticket-detail-page';
+import { workbenchTheme } from './workbench-theme';
+import './workbench.css';
+
+/** The officers' workbench: antd, desktop first, under /workbench. */
+export default function WorkbenchApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={workbenchTheme}>
+      <AntApp>
+        <AuthProvider>
+          <Routes>
+            <Route path="login" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route element={<WorkbenchLayout />}>
+                <Route index element={<InboxPage />} />
+                <Route path="tickets/:id" element={<TicketDetailPage />} />
+                <Route path="calendar" element={<CalendarPage />} />
+                <Route path="*" element={<InboxPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
