@@ -31,7 +31,12 @@ import { pgTestUrl } from './pg.js';
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const handle = process.env.LINLI_TEST_DB === 'postgres' ? await openPgSchema() : openTempSqlite();
-  await migrateToLatest(handle.db);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   return handle;
 }
 
@@ -43,8 +48,11 @@ async function openPgSchema(): Promise<DatabaseHandle> {
   return {
     ...handle,
     close: async () => {
-      await handle.close();
-      await onPg(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      try {
+        await handle.close();
+      } finally {
+        await onPg(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      }
     },
   };
 }

@@ -34,7 +34,9 @@ export async function importOrgCommand(
     report = await importOrg(handle.db, table, progress.update);
   } catch (error) {
     progress.stop();
-    out.write(`导入失败：数据库出错，已全部回滚，未写入任何数据。\nImport failed: ${String(error)}\n`);
+    out.write(
+      `导入失败：数据库出错，已全部回滚，未写入任何数据。\nImport failed: ${String(error)}\n`,
+    );
     return 1;
   }
   progress.stop();
@@ -80,7 +82,9 @@ function progressBar(stream: NodeJS.WriteStream): { update: ImportProgress; stop
       }
       bar.update(done);
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      bar.stop();
+    },
   };
 }
 
@@ -116,9 +120,7 @@ export function textTable(rows: readonly (readonly string[])[]): string {
     });
   }
   const lines = rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i] ?? 0)))
-      .join('  '),
+    row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  '),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -142,6 +144,9 @@ function successText(file: string, report: ImportReport): string {
     `导入成功 / Import done: ${file}\n\n`,
     textTable([['层级', '新建', '更新'], ...counts]),
   ];
+  if (Object.values(report.counts).every((c) => c.created + c.updated === 0)) {
+    parts.push('\n数据库中已是文件中的内容，没有任何变化。/ Nothing changed.\n');
+  }
   if (report.newAccounts.length > 0) {
     parts.push(
       '\n新联络员账号的初始密码只显示这一次，请经工作渠道交给本人，首次登录后修改：\n',
@@ -160,6 +165,9 @@ function failureText(file: string, report: ImportReport): string {
   return [
     `导入失败：${file} 中有 ${n} 处问题，未写入任何数据。请修改后重新导入。\n`,
     `Import refused: ${n} problem(s) in ${file}; nothing was written.\n\n`,
-    textTable([['行', '列', '问题'], ...report.issues.map((i) => [String(i.row), i.column, i.problem])]),
+    textTable([
+      ['行', '列', '问题'],
+      ...report.issues.map((i) => [String(i.row), i.column, i.problem]),
+    ]),
   ].join('');
 }

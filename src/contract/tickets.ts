@@ -75,11 +75,25 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
+/** The matter a ticket names, in both languages. */
+export const ticketMatterSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
+
+/** Every kind of step a ticket's timeline records. */
+export const timelineTypes = [
+  'submitted',
+  'accepted',
+  'declined',
+  'contacted',
+  'resolved',
+  'reassigned',
+  'rated',
+] as const;
+
 export const photoRefSchema = z.object({ id: z.string(), width: z.number(), height: z.number() });
 
 export const timelineEntrySchema = z.object({
   seq: z.number(),
-  type: z.string(),
+  type: z.enum(timelineTypes),
   at: instantSchema,
   actor: z.object({ kind: z.enum(['resident', 'staff', 'system']), name: z.string().nullable() }),
   note: z.string().nullable(),
@@ -101,7 +115,7 @@ const ticketCore = {
   trackingCode: z.string(),
   kind: ticketKindSchema,
   status: ticketStatusSchema,
-  matter: z.object({ code: z.string(), name: z.string() }).nullable(),
+  matter: ticketMatterSchema.nullable(),
   description: z.string(),
   building: z.object({ name: z.string(), community: z.string(), street: z.string() }),
   room: z.object({ name: z.string() }),
@@ -142,7 +156,7 @@ export const staffTicketRowSchema = z.object({
   trackingCode: z.string(),
   kind: ticketKindSchema,
   status: ticketStatusSchema,
-  matter: z.object({ code: z.string(), name: z.string() }).nullable(),
+  matter: ticketMatterSchema.nullable(),
   summary: z.string(),
   building: z.string(),
   community: z.string(),

@@ -27,21 +27,10 @@ describe('operations', () => {
     const described = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
     );
-    const routes = t.app
-      .printRoutes({ commonPrefix: false })
-      .split('\n')
-      .filter((l) => l.includes('/api/'));
-    expect(routes.length).toBeGreaterThan(0);
-    for (const route of [
-      'POST /api/public/tickets',
-      'GET /api/public/placards/:token',
-      'POST /api/public/photos',
-      'GET /api/staff/tickets/:id',
-      'POST /api/staff/tickets/:id/actions/resolve',
-      'PUT /api/staff/calendar/overrides/:date',
-      'POST /api/auth/login',
-    ]) {
-      expect(described).toContain(route);
+    const routes = t.app.routeTable.filter((r) => !r.hidden && r.url.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      expect(described).toContain(`${route.method} ${route.url}`);
     }
   });
 

@@ -22,6 +22,19 @@ import { isAppPath, registerStaticWeb } from './http/static-web.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { registerResidentTicketRoutes, registerStaffTicketRoutes } from './tickets/routes.js';
 
+/** One route the app answers; the access and OpenAPI tests walk this table. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 /** How the app is built: tests pass a silent logger and no web root. */
 export interface AppOptions {
   logLevel?: string;
@@ -69,6 +82,16 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     transform: jsonSchemaTransform,
   });
 
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') {
+        routeTable.push({ method, url: route.url, hidden: route.schema?.hide === true });
+      }
+    }
+  });
+  app.decorate('routeTable', routeTable);
   registerRoutes(app, ctx);
   const web = options.webRoot ? await registerStaticWeb(app, options.webRoot) : false;
   app.setNotFoundHandler((request, reply) => {

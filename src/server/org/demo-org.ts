@@ -81,7 +81,7 @@ const streetSeeds: readonly StreetSeed[] = [
   { name: '长海路街道', stem: '长海', pinyin: 'changhai' },
 ];
 
-const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹'];
+const surnames = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹');
 const givenNames = [
   ...['伟', '芳', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛'],
   ...['明', '超', '秀英', '霞', '平', '刚', '建华', '志强', '海燕', '晓东', '文', '斌'],
@@ -147,6 +147,7 @@ function communityNode(
   perStreet: { n: number },
 ): CommunityNode {
   seq.community += 1;
+  const mark = place.name.endsWith('（示例）') ? '（示例）' : '';
   const short = place.name.replace('（示例）', '').replace(/居委会$/, '');
   const park = place.kind === 'park';
   const code = `${streetCode}-${park ? 'p' : 'c'}${String(place.index + 1).padStart(2, '0')}`;
@@ -158,7 +159,7 @@ function communityNode(
     row: 0,
     room: {
       code: `${code}-room`,
-      name: park ? `${short}城管园区工作站` : `${short}居委会城管社区工作室`,
+      name: park ? `${short}城管园区工作站` : `${short}居委会城管社区工作室${mark}`,
       kind: park ? 'workstation' : 'workroom',
       address: place.address ?? `杨浦区${short}${20 + seq.community}号居委会一楼（示例地址）`,
       hours: park ? '周一至周五 9:00-17:30' : '周一至周五 9:00-17:00',
@@ -186,7 +187,9 @@ function streetNode(seed: StreetSeed, index: number, seq: Seq): StreetNode {
     name: seed.name,
     sort: index + 1,
     row: 0,
-    communities: places.map((p, i) => communityNode(seed, code, { ...p, index: i }, seq, perStreet)),
+    communities: places.map((p, i) =>
+      communityNode(seed, code, { ...p, index: i }, seq, perStreet),
+    ),
   };
 }
 

@@ -81,6 +81,7 @@ describe('the Yangpu demo organisation', () => {
     const dinghai = rooms.filter((r) => r.streetName === '定海路街道');
     expect(dinghai.length).toBeGreaterThanOrEqual(3);
     expect(dinghai.every((r) => r.communityName.endsWith('（示例）'))).toBe(true);
+    expect(dinghai.every((r) => r.roomName.endsWith('城管社区工作室（示例）'))).toBe(true);
   });
 
   it('has 长阳创谷 and 杨浦滨江 as parks, each with a workstation', async () => {
@@ -142,6 +143,9 @@ describe('the Yangpu demo organisation', () => {
     expect(admin?.role).toBe('bureau_admin');
     expect(await verifyPassword(admin?.password_hash ?? '', demoPassword)).toBe(true);
     expect(liaison?.password_hash).toBe(admin?.password_hash);
+    const streetAdmins = summary.accounts.filter((a) => a.role === 'street_admin');
+    expect(new Set(streetAdmins.map((a) => a.street))).toEqual(new Set(yangpuStreets));
+    expect(summary.accounts.filter((a) => a.role === 'bureau_admin')).toHaveLength(1);
   });
 
   it('counts what it created', async () => {

@@ -62,11 +62,11 @@ export function checkCell(field: ImportField, raw: string, matterCodes: Readonly
     );
   }
   const text = raw.replace(/\s+/g, ' ');
-  if (/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(text)) {
+  if (hasControlCharacter(text)) {
     return problem('单元格含有控制字符。', 'The cell holds control characters.');
   }
   const kind = kindOf[field];
-  if ([...text].length > maxLength[kind]) {
+  if (Array.from(text).length > maxLength[kind]) {
     return problem(
       `内容过长，最多 ${maxLength[kind]} 个字。`,
       `Too long: at most ${maxLength[kind]} characters.`,
@@ -78,13 +78,32 @@ export function checkCell(field: ImportField, raw: string, matterCodes: Readonly
   return checkByKind(kind, text);
 }
 
+/** C0 controls and DEL, and the bidi overrides that can disguise a name (U+202A–E, U+2066–9). */
+function hasControlCharacter(text: string): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (
+      cp < 0x20 ||
+      cp === 0x7f ||
+      (cp >= 0x202a && cp <= 0x202e) ||
+      (cp >= 0x2066 && cp <= 0x2069)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function checkByKind(kind: Kind, text: string): CellCheck {
   const ascii = text.normalize('NFKC');
   switch (kind) {
     case 'code':
       return /^[0-9A-Za-z][0-9A-Za-z._-]*$/.test(ascii)
         ? { value: ascii }
-        : problem('代码只能包含字母、数字、点、下划线和连字符。', 'A code holds only A-Z, 0-9, . _ -');
+        : problem(
+            '代码只能包含字母、数字、点、下划线和连字符。',
+            'A code holds only A-Z, 0-9, . _ -',
+          );
     case 'kind':
       return checkKind(text);
     case 'phone':

@@ -35,10 +35,9 @@ describe('reading CSV', () => {
   it('refuses a CSV that is not UTF-8 with a hint to save it as CSV UTF-8', async () => {
     const file = path.join(dir, 'gbk.csv');
     writeFileSync(file, Buffer.from([0xc7, 0xf8, 0x2c, 0xbd, 0xd6, 0xb5, 0xc0, 0x0a]));
-    await expect(readImportFile(file)).rejects.toMatchObject({
-      code: 'bad_request',
-      details: [{ field: 'file', message: expect.stringContaining('UTF-8') }],
-    });
+    const error: unknown = await readImportFile(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'bad_request', details: [{ field: 'file' }] });
+    expect(JSON.stringify(error)).toContain('CSV UTF-8');
   });
 
   it('refuses a file whose first row is not the header', () => {
@@ -47,7 +46,7 @@ describe('reading CSV', () => {
 });
 
 describe('reading xlsx', () => {
-  it('reads the first sheet with numbers, rich text and formulas as a person sees them', async () => {
+  it('reads the first sheet: numbers, rich text and formulas as a person sees them', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('组织');
     sheet.addRow(['区划代码', '街道', '楼栋名称']);

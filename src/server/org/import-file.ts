@@ -140,7 +140,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   const s = text.startsWith('\uFEFF') ? text.slice(1) : text;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+    const c = s.charAt(i);
     if (quoted) {
       if (c === '"' && s[i + 1] === '"') {
         field += '"';
@@ -188,7 +188,7 @@ async function xlsxGrid(bytes: Buffer): Promise<GridLine[]> {
   }
   const lines: GridLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
+    const cells: (string | undefined)[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cells[col - 1] = cellText(cell.value);
     });
@@ -211,16 +211,19 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) {
     return value.toISOString().slice(0, 10);
   }
-  if ('formula' in value || 'sharedFormula' in value) {
-    return `=${value.formula ?? ('sharedFormula' in value ? value.sharedFormula : '')}`;
+  if ('sharedFormula' in value) {
+    return `=${value.formula ?? value.sharedFormula}`;
+  }
+  if ('formula' in value) {
+    return `=${value.formula}`;
   }
   if ('richText' in value) {
     return value.richText.map((r) => r.text).join('');
   }
   if ('hyperlink' in value) {
-    return String(value.text);
+    return value.text;
   }
-  return String(value.error);
+  return value.error;
 }
 
 /** Applies the header row (row 1) to the other rows; empty rows are dropped. */

@@ -30,17 +30,14 @@ interface State {
   communities: Map<string, CommunityGroup>;
 }
 
-const communityFields: readonly ImportField[] = [
-  'communityCode',
-  'kind',
-  'roomName',
-  'roomAddress',
-  'roomHours',
-  'matters',
-  ...(['1', '2'] as const).flatMap((n) =>
-    (['Name', 'Badge', 'Phone', 'Username'] as const).map((f) => `liaison${n}${f}` as const),
-  ),
-];
+/** The fields that belong to a community: its code, type, room, liaisons and matters. */
+const placeFields = new Set<ImportField>(['district', 'districtCode', 'street', 'streetCode']);
+const communityFields: readonly ImportField[] = importColumns
+  .map((c) => c.field)
+  .filter(
+    (f) => !placeFields.has(f) && !['community', 'buildingName', 'buildingAddress'].includes(f),
+  );
+
 /** Why two rows must agree, in both languages. */
 type Scope = readonly [string, string];
 const scopes = {
@@ -74,7 +71,9 @@ export function validateImportRows(
     return { tree: null, issues: state.issues };
   }
   if (table.rows.length === 0) {
-    state.issues.push(issueAt(state, 2, 'district', '文件中没有数据行。', 'The file has no data rows.'));
+    state.issues.push(
+      issueAt(state, 2, 'district', '文件中没有数据行。', 'The file has no data rows.'),
+    );
   }
   table.rows.forEach((row, i) => {
     readRow(state, row);
@@ -239,24 +238,19 @@ function checkGroups(s: State): void {
 
 /** Two streets, or two communities, cannot share one code. */
 function checkCodes(s: State): void {
-  const groups: [Group, ImportField][] = [
-    ...[...s.streets.values()].map((g): [Group, ImportField] => [g, 'streetCode']),
-    ...[...s.communities.values()].map((g): [Group, ImportField] => [g, 'communityCode']),
+  const groups: (readonly [Group, 'streetCode' | 'communityCode'])[] = [
+    ...[...s.streets.values()].map((g) => [g, 'streetCode'] as const),
+    ...[...s.communities.values()].map((g) => [g, 'communityCode'] as const),
   ];
   const owner = new Map<string, Attr>();
   for (const [group, field] of groups) {
     const attr = group.attrs.get(field);
     const earlier = attr?.value ? owner.get(`${field}:${attr.value}`) : undefined;
+    const what = field === 'streetCode' ? '街道' : '社区';
     if (attr?.value && earlier) {
-      s.issues.push(
-        issueAt(
-          s,
-          attr.row,
-          field,
-          `代码“${attr.value}”已在第 ${earlier.row} 行用于另一个${field === 'streetCode' ? '街道' : '社区'}。`,
-          `The code "${attr.value}" is used on row ${earlier.row} for another one.`,
-        ),
-      );
+      const zh = `代码“${attr.value}”已在第 ${earlier.row} 行用于另一个${what}。`;
+      const en = `The code "${attr.value}" is used on row ${earlier.row} for another one.`;
+      s.issues.push(issueAt(s, attr.row, field, zh, en));
     } else if (attr?.value) {
       owner.set(`${field}:${attr.value}`, attr);
     }
@@ -325,7 +319,11 @@ function checkLiaison(
     return false;
   };
   if (sameRoom.some((o) => o.username === node.username)) {
-    return fail(usernameField, '同一工作室的两名联络员用户名相同。', 'Both liaisons share a user name.');
+    return fail(
+      usernameField,
+      '同一工作室的两名联络员用户名相同。',
+      'Both liaisons share a user name.',
+    );
   }
   if (earlier && !samePerson(earlier.node, node)) {
     return fail(

@@ -69,7 +69,7 @@ async function tableCounts() {
 }
 
 describe('importing the example organisation file', () => {
-  it('creates exactly the district, streets, communities, rooms, liaisons and buildings', async () => {
+  it('creates exactly the district, streets, communities, rooms, liaisons, buildings', async () => {
     const report = await importFile(csvExample);
     expect(report.issues).toEqual([]);
     expect(report.counts).toEqual(expectedCounts);
@@ -82,9 +82,13 @@ describe('importing the example organisation file', () => {
 
   it('gives each new liaison a random initial password that is stored only as a hash', async () => {
     const report = await importFile(csvExample);
-    expect(report.newAccounts.map((a) => a.username).sort()).toEqual(
-      ['dong.1', 'dong.2', 'dong.3', 'xi.1', 'xi.2'],
-    );
+    expect(report.newAccounts.map((a) => a.username).sort()).toEqual([
+      'dong.1',
+      'dong.2',
+      'dong.3',
+      'xi.1',
+      'xi.2',
+    ]);
     const first = report.newAccounts.find((a) => a.username === 'dong.1');
     const staff = await store.findStaffByUsername(handle.db, 'dong.1');
     expect(first?.password).toMatch(/^[0-9A-Z]{12}$/);
@@ -100,7 +104,11 @@ describe('importing the example organisation file', () => {
       (await listStreetsOfDistrict(handle.db, '990001'))[0]?.id ?? '',
       '东湖新村居委会',
     );
-    const building = await store.findBuildingByName(handle.db, community?.id ?? '', '东湖新村2号楼');
+    const building = await store.findBuildingByName(
+      handle.db,
+      community?.id ?? '',
+      '东湖新村2号楼',
+    );
     const placard = await getPlacard(handle.db, building?.placard_token ?? '');
     expect(placard.room.hours).toBe('周一至周五 9:00-17:00, 周六 9:00-12:00');
     expect(placard.liaisons).toEqual([
@@ -206,6 +214,10 @@ describe('the import-org command', () => {
     expect(await importOrgCommand(handle, csvExample, out)).toBe(0);
     expect(out.text()).toMatch(/楼栋\s+8\s+0/);
     expect(out.text()).toMatch(/dong\.1\s+陈明\s+[0-9A-Z]{12}/);
+    const again = collector();
+    expect(await importOrgCommand(handle, csvExample, again)).toBe(0);
+    expect(again.text()).toContain('没有任何变化');
+    expect(again.text()).not.toContain('初始密码');
   });
 
   it('refuses a file that is neither .xlsx nor .csv', async () => {

@@ -134,7 +134,12 @@ export async function listLiaisonsOfStreet(db: Db, streetId: string): Promise<St
   const rows = await store.listStreetLiaisonRooms(db, streetId);
   const byId = new Map<string, StreetLiaison>();
   for (const r of rows) {
-    const liaison = byId.get(r.id) ?? { id: r.id, name: r.name, badgeNo: r.badge_no ?? '', rooms: [] };
+    const liaison = byId.get(r.id) ?? {
+      id: r.id,
+      name: r.name,
+      badgeNo: r.badge_no ?? '',
+      rooms: [],
+    };
     if (r.room) {
       liaison.rooms.push(r.room);
     }
@@ -364,10 +369,9 @@ type Passwords = Map<string, { password: string; hash: Promise<string> }>;
 
 /** Initial passwords for the liaisons that have no account yet, hashed before the transaction. */
 async function initialPasswords(db: Db, tree: OrgTree): Promise<Passwords> {
-  const usernames = [
-    ...new Set(tree.streets.flatMap((s) => s.communities.flatMap((c) => c.room.liaisons))),
-  ].map((l) => l.username);
-  const existing = await store.listExistingUsernames(db, [...new Set(usernames)]);
+  const liaisons = tree.streets.flatMap((s) => s.communities.flatMap((c) => c.room.liaisons));
+  const usernames = [...new Set(liaisons.map((l) => l.username))];
+  const existing = await store.listExistingUsernames(db, usernames);
   const passwords: Passwords = new Map();
   for (const username of usernames.filter((u) => !existing.has(u))) {
     const password = randomBase32(12);
@@ -387,4 +391,3 @@ function hashFor(passwords: Passwords, username: string): Promise<string> {
   passwords.set(username, entry);
   return entry.hash;
 }
-

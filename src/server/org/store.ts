@@ -77,7 +77,7 @@ export async function maxStreetSort(ex: Executor, districtId: string): Promise<n
     .select((eb) => eb.fn.max('sort').as('m'))
     .where('district_id', '=', districtId)
     .executeTakeFirst();
-  return Number(row?.m ?? 0);
+  return row?.m ?? 0;
 }
 
 /** A district's streets in their official order. */

@@ -16,6 +16,8 @@ import type { Executor } from './store.js';
 
 /** The levels an import reports on. */
 export const levels = ['district', 'street', 'community', 'room', 'liaison', 'building'] as const;
+
+/** One level of the organisation tree. */
 export type Level = (typeof levels)[number];
 
 /** How many rows of each level were created or changed. */
@@ -68,8 +70,11 @@ export async function writeOrgTree(
   const district = await writeDistrict(run, tree.district);
   for (const street of tree.streets) {
     const streetRow = await writeStreet(run, district, street);
-    for (const community of streetRow ? street.communities : []) {
-      await writeCommunityTree(run, streetRow as StreetTable, community);
+    if (!streetRow) {
+      continue;
+    }
+    for (const community of street.communities) {
+      await writeCommunityTree(run, streetRow, community);
     }
   }
   return run.result;
@@ -108,7 +113,9 @@ async function writeStreet(
   district: DistrictTable,
   node: StreetNode,
 ): Promise<StreetTable | null> {
-  const byName = node.code ? undefined : await store.findStreetByName(run.ex, district.id, node.name);
+  const byName = node.code
+    ? undefined
+    : await store.findStreetByName(run.ex, district.id, node.name);
   const code = node.code ?? byName?.code ?? stableCode(district.code, 's', node.name);
   const found = byName ?? (await store.findStreetByCode(run.ex, code));
   if (found && found.district_id !== district.id) {
@@ -262,7 +269,8 @@ async function writeLiaison(
   const fields = { name: node.name, badge_no: node.badgeNo, work_phone: node.workPhone };
   const id = found?.id ?? newId();
   if (!found) {
-    await store.insertRow(run.ex, 'staff', newLiaisonRow(id, street, node, run, await hashOf(run, node)));
+    const hash = await run.opts.passwordHashOf(node.username);
+    await store.insertRow(run.ex, 'staff', newLiaisonRow(id, street, node, run, hash));
     run.result.newStaff.push({ username: node.username, name: node.name });
     count(run, 'liaison', true);
   }
@@ -273,10 +281,6 @@ async function writeLiaison(
   }
   run.staffIds.set(node.username, id);
   return id;
-}
-
-function hashOf(run: Run, node: LiaisonNode): Promise<string> {
-  return run.opts.passwordHashOf(node.username);
 }
 
 function newLiaisonRow(

@@ -45,7 +45,7 @@ function entry(e: EventRow, showStaffNote: boolean): TimelineEntry {
   const note = data.reason ?? data.reply ?? (showStaffNote ? data.note : undefined) ?? data.comment;
   return {
     seq: e.seq,
-    type: e.type,
+    type: e.type as TimelineEntry['type'],
     at: e.at,
     actor: { kind: e.actor_kind, name: e.actor_kind === 'staff' ? e.actor_name : null },
     note: note ?? null,
@@ -60,7 +60,7 @@ function core(t: TicketRecord, photos: Photo[], now: Date) {
     trackingCode: t.tracking_code,
     kind: t.kind as TicketKind,
     status: t.status as TicketStatus,
-    matter: t.matter_code ? { code: t.matter_code, name: t.matter_name ?? t.matter_code } : null,
+    matter: matterOf(t),
     description: t.description,
     building: { name: t.building_name, community: t.community_name, street: t.street_name },
     room: { name: t.room_name },
@@ -103,6 +103,13 @@ export function presentStaffTicket(
   };
 }
 
+function matterOf(t: TicketRecord) {
+  if (!t.matter_code) {
+    return null;
+  }
+  return { code: t.matter_code, name: t.matter_name ?? t.matter_code, nameEn: t.matter_name_en ?? t.matter_code };
+}
+
 function assigneeOf(t: TicketRecord) {
   return t.assignee_id
     ? { id: t.assignee_id, name: t.assignee_name ?? '', badgeNo: t.assignee_badge ?? '' }
@@ -117,7 +124,7 @@ export function presentTicketRow(t: TicketRecord, now: Date): StaffTicketRow {
     trackingCode: t.tracking_code,
     kind: t.kind as TicketKind,
     status: t.status as TicketStatus,
-    matter: t.matter_code ? { code: t.matter_code, name: t.matter_name ?? t.matter_code } : null,
+    matter: matterOf(t),
     summary: chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : t.description,
     building: t.building_name,
     community: t.community_name,

@@ -15,7 +15,6 @@ import {
 } from '../../contract/tickets.js';
 import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
 import { readTicketPhoto } from '../files/service.js';
 import { requireStaff } from '../http/auth.js';
 import * as staff from './service.js';
@@ -151,7 +150,7 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['workbench'],
-        querystring: z.object({ streetId: z.string().max(64).optional() }),
+        querystring: z.object({ ticketId: z.string().min(1).max(64) }),
         response: {
           200: z.object({
             items: z.array(z.object({ id: z.string(), name: z.string(), badgeNo: z.string(), rooms: z.array(z.string()) })),
@@ -162,8 +161,7 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (request) => {
       const actor = await requireStaff(ctx, request, ['street_admin', 'bureau_admin']);
-      return staff.assignableLiaisons(ctx, actor, request.query.streetId);
+      return staff.assignableLiaisons(ctx, actor, request.query.ticketId);
     },
   );
-  void AppError;
 }

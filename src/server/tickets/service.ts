@@ -175,8 +175,8 @@ export async function takeAction(
   return getStaffTicket(ctx, actor, id);
 }
 
-/** The liaisons a street admin can assign to. */
-export async function assignableLiaisons(ctx: AppContext, actor: StaffActor, streetId?: string) {
-  const street = actor.role === 'bureau_admin' ? (streetId ?? actor.streetId) : actor.streetId;
-  return { items: street ? await listLiaisonsOfStreet(ctx.db, street) : [] };
+/** The liaisons a ticket can be handed to: those of its street, for a supervisor who sees it. */
+export async function assignableLiaisons(ctx: AppContext, actor: StaffActor, ticketId: string) {
+  const { t } = await loadVisible(ctx, actor, ticketId);
+  return { items: await listLiaisonsOfStreet(ctx.db, t.street_id) };
 }

@@ -90,6 +90,7 @@ function ticketWithPlace(db: Executor) {
       'streets.name as street_name',
       'rooms.name as room_name',
       'matters.name as matter_name',
+      'matters.name_en as matter_name_en',
       'staff.name as assignee_name',
       'staff.badge_no as assignee_badge',
     ]);

@@ -240,7 +240,7 @@ describe('declining and reassigning', () => {
     const detail = json<StaffTicket>(await t.app.inject({ url: `/api/staff/tickets/${id}`, headers: { cookie: admin } }));
     expect(detail.actions).toEqual(['accept', 'decline', 'reassign']);
     const liaisons = json<{ items: { id: string; rooms: string[] }[] }>(
-      await t.app.inject({ url: '/api/staff/liaisons', headers: { cookie: admin } }),
+      await t.app.inject({ url: `/api/staff/liaisons?ticketId=${id}`, headers: { cookie: admin } }),
     );
     const target = liaisons.items.find((l) => !l.rooms.includes(placard.room.name));
     expect(target).toBeDefined();

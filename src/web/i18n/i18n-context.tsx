@@ -27,7 +27,9 @@ export function I18nProvider({ initialLocale, initialMessages, children }: I18nP
 
   const setLocale = useCallback((locale: Locale) => {
     storeLocale(locale);
-    void loadMessages(locale).then((messages) => { setState({ locale, messages }); });
+    void loadMessages(locale).then((messages) => {
+      setState({ locale, messages });
+    });
   }, []);
 
   useEffect(() => {

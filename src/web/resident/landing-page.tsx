@@ -1,8 +1,8 @@
+import { ticketKinds } from '../../contract/tickets';
 import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../shared/use-document-title';
 
 const steps = ['scan', 'choose', 'describe', 'follow'] as const;
-const kinds = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
 
 /** What Linli is and how to use the placard on a building; links officers to the workbench. */
 export function LandingPage() {
@@ -30,7 +30,7 @@ export function LandingPage() {
       <section className="r-card">
         <h2>{t('landing.kinds.title')}</h2>
         <dl className="r-kind-list">
-          {kinds.map((kind) => (
+          {ticketKinds.map((kind) => (
             <div key={kind}>
               <dt>{t(`ticket.kind.${kind}`)}</dt>
               <dd>{t(`ticket.kind_hint.${kind}`)}</dd>

@@ -17,7 +17,9 @@ export function LanguageSwitch({ className }: LanguageSwitchProps) {
           lang={option}
           aria-pressed={option === locale}
           data-testid={`lang-${option}`}
-          onClick={() => { setLocale(option); }}
+          onClick={() => {
+            setLocale(option);
+          }}
         >
           {t(`lang.name.${option}`)}
         </button>

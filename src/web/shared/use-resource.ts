@@ -28,19 +28,27 @@ export function useResource<T>(
   useEffect(() => {
     const controller = new AbortController();
     load(controller.signal).then(
-      (data) => { setEntry({ key, resource: { state: 'ready', data } }); },
+      (data) => {
+        setEntry({ key, resource: { state: 'ready', data } });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) {
           setEntry({ key, resource: { state: 'failed', error } });
         }
       },
     );
-    return () => { controller.abort(); };
+    return () => {
+      controller.abort();
+    };
   }, [key, round]);
 
-  const reload = useCallback(() => { setRound((r) => r + 1); }, []);
+  const reload = useCallback(() => {
+    setRound((r) => r + 1);
+  }, []);
   const replace = useCallback(
-    (data: T) => { setEntry({ key, resource: { state: 'ready', data } }); },
+    (data: T) => {
+      setEntry({ key, resource: { state: 'ready', data } });
+    },
     [key],
   );
   const resource: Resource<T> = entry.key === key ? entry.resource : { state: 'loading' };

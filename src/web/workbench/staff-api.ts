@@ -63,8 +63,11 @@ export function postAction(id: string, action: StaffAction, body: Record<string,
   });
 }
 
-export const fetchLiaisons = () =>
-  apiGet<{ items: LiaisonOption[] }>('/api/staff/liaisons').then((body) => body.items);
+/** The liaisons a ticket can be handed to: those of the ticket's street. */
+export const fetchLiaisons = (ticketId: string) =>
+  apiGet<{ items: LiaisonOption[] }>(`/api/staff/liaisons?ticketId=${enc(ticketId)}`).then(
+    (body) => body.items,
+  );
 
 export const staffPhotoUrl = (ticketId: string, photoId: string) =>
   `/api/staff/tickets/${enc(ticketId)}/photos/${enc(photoId)}`;

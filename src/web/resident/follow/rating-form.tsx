@@ -92,7 +92,9 @@ export function RatingForm({ accessToken, onRated, onStale }: RatingFormProps) {
           className="r-input r-textarea"
           rows={3}
           value={comment}
-          onChange={(event) => { setComment(event.target.value); }}
+          onChange={(event) => {
+            setComment(event.target.value);
+          }}
           data-testid="rating-comment"
         />
         <p className={length > COMMENT_MAX ? 'r-counter r-counter-over' : 'r-counter'}>

@@ -14,7 +14,9 @@ export function useMatterName(matter: { code: string; name: string } | null): st
 
   useEffect(() => {
     if (locale === 'en' && matter) {
-      fetchMatters().then(setCatalogue, () => { setCatalogue([]); });
+      fetchMatters().then(setCatalogue, () => {
+        setCatalogue([]);
+      });
     }
   }, [locale, matter]);
 

@@ -25,7 +25,9 @@ export function DescriptionField({ value, onChange, error }: DescriptionFieldPro
         rows={6}
         value={value}
         placeholder={t('form.description.placeholder')}
-        onChange={(event) => { onChange(event.target.value); }}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
         aria-invalid={over || Boolean(error)}
         aria-describedby="description-count description-error"
         data-testid="description"

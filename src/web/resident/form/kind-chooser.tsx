@@ -28,7 +28,9 @@ export function KindChooser({ value, onChange, error }: KindChooserProps) {
             aria-checked={value === kind}
             className="r-kind"
             data-testid={`kind-${kind}`}
-            onClick={() => { onChange(kind); }}
+            onClick={() => {
+              onChange(kind);
+            }}
           >
             <span className="r-kind-name">{t(`ticket.kind.${kind}`)}</span>
             <span className="r-kind-hint">{t(`ticket.kind_hint.${kind}`)}</span>

@@ -21,7 +21,9 @@ export function MatterSelect({ placard, value, onChange, error }: MatterSelectPr
 
   useEffect(() => {
     // Without the catalogue the building's own matters are still offered.
-    fetchMatters().then(setCatalogue, () => { setCatalogue([]); });
+    fetchMatters().then(setCatalogue, () => {
+      setCatalogue([]);
+    });
   }, []);
 
   const mainCodes = new Set(placard.matters.map((m) => m.code));
@@ -43,7 +45,9 @@ export function MatterSelect({ placard, value, onChange, error }: MatterSelectPr
         id="matter"
         className="r-input"
         value={value}
-        onChange={(event) => { onChange(event.target.value); }}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
         data-testid="matter-select"
         aria-describedby={error ? 'matter-error' : undefined}
       >

@@ -24,7 +24,9 @@ export function PhoneField({ value, onChange, error }: PhoneFieldProps) {
         maxLength={20}
         value={value}
         placeholder={t('form.phone.placeholder')}
-        onChange={(event) => { onChange(event.target.value); }}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
         aria-describedby="phone-help phone-error"
         data-testid="phone"
       />

@@ -9,6 +9,8 @@ import type { PhotoSlot, PhotoUploads } from './use-photo-uploads';
 interface PhotoPickerProps {
   uploads: PhotoUploads;
   error: string | null;
+  /** Called on every pick or removal, so a server message about the photos can go away. */
+  onEdit: () => void;
 }
 
 function PhotoTile({ slot, onRemove }: { slot: PhotoSlot; onRemove: () => void }) {
@@ -38,12 +40,13 @@ function PhotoTile({ slot, onRemove }: { slot: PhotoSlot; onRemove: () => void }
 }
 
 /** Up to six photos, each uploaded as soon as it is picked, with a thumbnail and a remove button. */
-export function PhotoPicker({ uploads, error }: PhotoPickerProps) {
+export function PhotoPicker({ uploads, error, onEdit }: PhotoPickerProps) {
   const { t } = useI18n();
   const full = uploads.slots.length >= MAX_PHOTOS;
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
     uploads.add(Array.from(event.target.files ?? []));
+    onEdit();
     // Clearing lets the same photo be picked again after removing it.
     event.target.value = '';
   };
@@ -55,7 +58,14 @@ export function PhotoPicker({ uploads, error }: PhotoPickerProps) {
       </span>
       <ul className="r-photos" aria-labelledby="photos-label">
         {uploads.slots.map((slot) => (
-          <PhotoTile key={slot.localId} slot={slot} onRemove={() => { uploads.remove(slot.localId); }} />
+          <PhotoTile
+            key={slot.localId}
+            slot={slot}
+            onRemove={() => {
+              uploads.remove(slot.localId);
+              onEdit();
+            }}
+          />
         ))}
         {full ? null : (
           <li>

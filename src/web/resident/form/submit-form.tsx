@@ -85,24 +85,38 @@ export function SubmitForm({ placardToken, placard, onSubmitted }: SubmitFormPro
       <p className="r-muted">{t('form.lead')}</p>
       <KindChooser
         value={draft.kind}
-        onChange={(kind) => { edit('kind', { kind }); }}
+        onChange={(kind) => {
+          edit('kind', { kind });
+        }}
         error={errorOf('kind')}
       />
       <MatterSelect
         placard={placard}
         value={draft.matterCode}
-        onChange={(matterCode) => { edit('matterCode', { matterCode }); }}
+        onChange={(matterCode) => {
+          edit('matterCode', { matterCode });
+        }}
         error={errorOf('matterCode')}
       />
       <DescriptionField
         value={draft.description}
-        onChange={(description) => { edit('description', { description }); }}
+        onChange={(description) => {
+          edit('description', { description });
+        }}
         error={errorOf('description')}
       />
-      <PhotoPicker uploads={photos} error={errorOf('photoIds')} />
+      <PhotoPicker
+        uploads={photos}
+        error={errorOf('photoIds')}
+        onEdit={() => {
+          setEdited((edits) => new Set(edits).add('photoIds'));
+        }}
+      />
       <PhoneField
         value={draft.phone}
-        onChange={(phone) => { edit('phone', { phone }); }}
+        onChange={(phone) => {
+          edit('phone', { phone });
+        }}
         error={errorOf('phone')}
       />
       <PrivacyNotice />

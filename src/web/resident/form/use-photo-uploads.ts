@@ -38,10 +38,16 @@ export function usePhotoUploads(): PhotoUploads {
 
   const start = useCallback(
     (file: File, localId: number) => {
-      void makeThumbnail(file).then((thumbnail) => { patch(localId, { thumbnail }); });
+      void makeThumbnail(file).then((thumbnail) => {
+        patch(localId, { thumbnail });
+      });
       uploadPhoto(file).then(
-        (photo) => { patch(localId, { status: 'done', photoId: photo.id }); },
-        (error: unknown) => { patch(localId, { status: 'failed', error }); },
+        (photo) => {
+          patch(localId, { status: 'done', photoId: photo.id });
+        },
+        (error: unknown) => {
+          patch(localId, { status: 'failed', error });
+        },
       );
     },
     [patch],

@@ -11,6 +11,7 @@ import { LoadFailed } from '../load-failed';
 import { Notice } from '../notice';
 import { fetchPlacard } from '../public-api';
 import { PlacardInfo } from './placard-info';
+import { recallReceipt, rememberReceipt } from './receipt-memory';
 import { ReceiptView } from './receipt-view';
 
 function isGone(error: unknown): error is ApiError {
@@ -24,7 +25,11 @@ function isGone(error: unknown): error is ApiError {
 export function PlacardPage() {
   const { token = '' } = useParams();
   const { resource, reload } = useResource(token, (signal) => fetchPlacard(token, signal));
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [receipt, setReceiptState] = useState<Receipt | null>(() => recallReceipt(token));
+  const setReceipt = (next: Receipt | null) => {
+    rememberReceipt(token, next);
+    setReceiptState(next);
+  };
   const buildingName = resource.state === 'ready' ? resource.data.building.name : '';
   useDocumentTitle(buildingName ? 'placard.title_of' : 'placard.title', { name: buildingName });
 
@@ -49,7 +54,14 @@ export function PlacardPage() {
     return <LoadFailed error={resource.error} onRetry={reload} />;
   }
   if (receipt) {
-    return <ReceiptView receipt={receipt} onAnother={() => { setReceipt(null); }} />;
+    return (
+      <ReceiptView
+        receipt={receipt}
+        onAnother={() => {
+          setReceipt(null);
+        }}
+      />
+    );
   }
   return (
     <>

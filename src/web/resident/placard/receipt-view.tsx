@@ -18,7 +18,9 @@ export function ReceiptView({ receipt, onAnother }: ReceiptViewProps) {
   const followUrl = `${window.location.origin}${receipt.followPath}`;
 
   const copy = () => {
-    void copyText(followUrl).then((ok) => { setCopied(ok ? 'yes' : 'no'); });
+    void copyText(followUrl).then((ok) => {
+      setCopied(ok ? 'yes' : 'no');
+    });
   };
 
   return (
@@ -48,7 +50,9 @@ export function ReceiptView({ receipt, onAnother }: ReceiptViewProps) {
           value={followUrl}
           aria-label={t('receipt.link.title')}
           data-testid="receipt-follow-link"
-          onFocus={(event) => { event.currentTarget.select(); }}
+          onFocus={(event) => {
+            event.currentTarget.select();
+          }}
         />
         <div className="r-actions">
           <button

@@ -17,7 +17,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     api.fetchMe(controller.signal).then(
-      (me) => { setState({ status: 'signed_in', me }); },
+      (me) => {
+        setState({ status: 'signed_in', me });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) {
           return;
@@ -25,7 +27,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setState(isUnauthenticated(error) ? { status: 'anonymous' } : { status: 'failed', error });
       },
     );
-    return () => { controller.abort(); };
+    return () => {
+      controller.abort();
+    };
   }, [round]);
 
   const login = useCallback(async (username: string, password: string) => {
@@ -41,8 +45,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const refresh = useCallback(() => { setRound((r) => r + 1); }, []);
-  const expire = useCallback(() => { setState({ status: 'anonymous' }); }, []);
+  const refresh = useCallback(() => {
+    setRound((r) => r + 1);
+  }, []);
+  const expire = useCallback(() => {
+    setState({ status: 'anonymous' });
+  }, []);
 
   const value = useMemo(
     () => ({ state, login, logout, refresh, expire }),

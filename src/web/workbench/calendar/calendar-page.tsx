@@ -59,7 +59,14 @@ export function CalendarPage() {
     <Card title={t('menu.calendar')}>
       <Typography.Paragraph type="secondary">{t('calendar.lead')}</Typography.Paragraph>
       {resource.state === 'failed' ? <ErrorAlert error={resource.error} /> : null}
-      {failure ? <ErrorAlert error={failure} onClose={() => { setFailure(null); }} /> : null}
+      {failure ? (
+        <ErrorAlert
+          error={failure}
+          onClose={() => {
+            setFailure(null);
+          }}
+        />
+      ) : null}
       {data && data.fallbackYears.length > 0 ? (
         <Alert
           type="warning"
@@ -110,7 +117,12 @@ export function CalendarPage() {
             width: 180,
             render: (_, row) => (
               <Space>
-                <Button size="small" onClick={() => { form.setFieldsValue(row); }}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    form.setFieldsValue(row);
+                  }}
+                >
                   {t('calendar.edit')}
                 </Button>
                 <Popconfirm

@@ -45,7 +45,14 @@ export function OverrideForm({ form, onSaved }: OverrideFormProps) {
 
   return (
     <>
-      {error ? <ErrorAlert error={error} onClose={() => { setError(null); }} /> : null}
+      {error ? (
+        <ErrorAlert
+          error={error}
+          onClose={() => {
+            setError(null);
+          }}
+        />
+      ) : null}
       <Form<CalendarOverride>
         form={form}
         layout="inline"

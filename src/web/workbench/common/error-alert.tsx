@@ -30,7 +30,9 @@ export function ErrorAlert({ error, onClose, testId = 'error-alert' }: ErrorAler
             {details.map((issue) => (
               <li key={`${issue.field}-${issue.message}`}>
                 {i18n.t('error.field_issue', {
-                  field: issue.field,
+                  field: i18n.has(`action.field.${issue.field}`)
+                    ? i18n.t(`action.field.${issue.field}`)
+                    : issue.field,
                   message: english ? issue.messageEn || issue.message : issue.message,
                 })}
               </li>

@@ -7,6 +7,7 @@ import type { Translate } from '../../i18n/translate';
 import { formatDateTime } from '../../shared/format-date';
 import { DueCell } from '../common/due-cell';
 import { StatusTag } from '../common/status-tag';
+import { staffLabel } from '../common/staff-label';
 
 /** The inbox columns: who asked what, where, who works it, and the two deadlines. */
 export function inboxColumns(t: Translate, inboxSearch: string): ColumnsType<StaffTicketRow> {
@@ -23,7 +24,9 @@ export function inboxColumns(t: Translate, inboxSearch: string): ColumnsType<Sta
           state={{ inboxSearch }}
           className="wb-nowrap wb-strong"
           data-testid="row-tracking-code"
-          onClick={(event) => { event.stopPropagation(); }}
+          onClick={(event) => {
+            event.stopPropagation();
+          }}
         >
           {code}
         </Link>
@@ -45,6 +48,7 @@ export function inboxColumns(t: Translate, inboxSearch: string): ColumnsType<Sta
       key: 'matter',
       title: t('ticket.field.matter'),
       width: 110,
+      ellipsis: true,
       render: (_, row) =>
         row.matter ? row.matter.name : <span className="wb-muted">{t('common.none')}</span>,
     },
@@ -72,7 +76,7 @@ export function inboxColumns(t: Translate, inboxSearch: string): ColumnsType<Sta
       width: 110,
       render: (_, row) =>
         row.assignee ? (
-          t('staff.name_badge', { name: row.assignee.name, badge: row.assignee.badgeNo })
+          staffLabel(t, row.assignee)
         ) : (
           <span className="wb-muted">{t('ticket.unassigned')}</span>
         ),

@@ -67,7 +67,9 @@ export function InboxPage() {
           <div className="wb-scroll-x">
             <Segmented<InboxFilter>
               value={filter}
-              onChange={(status) => { go({ status, page: 1 }); }}
+              onChange={(status) => {
+                go({ status, page: 1 });
+              }}
               data-testid="status-filter"
               options={filters.map((f) => ({
                 value: f,
@@ -91,14 +93,20 @@ export function InboxPage() {
         scroll={{ x: 1260 }}
         locale={{ emptyText: t('inbox.empty') }}
         rowClassName="wb-clickable"
-        onRow={(row) => ({ onClick: () => { open(row.id); } })}
+        onRow={(row) => ({
+          onClick: () => {
+            open(row.id);
+          },
+        })}
         pagination={{
           current: data?.page ?? page,
           pageSize: data?.pageSize ?? pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total) => t('inbox.total', { total }),
-          onChange: (nextPage, nextSize) => { go({ page: nextPage, pageSize: nextSize }); },
+          onChange: (nextPage, nextSize) => {
+            go({ page: nextPage, pageSize: nextSize });
+          },
         }}
       />
     </Card>

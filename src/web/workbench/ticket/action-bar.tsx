@@ -84,8 +84,12 @@ export function ActionBar({ ticket, onUpdated, onFailed }: ActionBarProps) {
         <ActionModal
           ticket={ticket}
           action={open}
-          onClose={() => { setOpen(null); }}
-          onDone={(updated) => { done(updated, open); }}
+          onClose={() => {
+            setOpen(null);
+          }}
+          onDone={(updated) => {
+            done(updated, open);
+          }}
           onStale={(error) => {
             setOpen(null);
             onFailed(error, true);

@@ -16,11 +16,12 @@ export type FormAction = Exclude<StaffAction, 'accept'>;
 
 interface ActionFieldsProps {
   action: FormAction;
+  ticketId: string;
   currentAssigneeId: string | null;
 }
 
 /** The fields each action asks for, named as in the request body. */
-export function ActionFields({ action, currentAssigneeId }: ActionFieldsProps) {
+export function ActionFields({ action, ticketId, currentAssigneeId }: ActionFieldsProps) {
   const { t } = useI18n();
   const text = (name: string, max: number, required: boolean, rows = 3) => (
     <Form.Item name={name} label={t(`action.field.${name}`)} rules={textRules(t, max, required)}>
@@ -74,7 +75,7 @@ export function ActionFields({ action, currentAssigneeId }: ActionFieldsProps) {
     case 'reassign':
       return (
         <>
-          <AssigneeField currentId={currentAssigneeId} />
+          <AssigneeField ticketId={ticketId} currentId={currentAssigneeId} />
           {text('reason', REASON_MAX, false)}
         </>
       );

@@ -75,7 +75,11 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
         <Alert type="error" showIcon title={errorText(i18n, error)} className="wb-gap" />
       ) : null}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <ActionFields action={action} currentAssigneeId={ticket.assignee?.id ?? null} />
+        <ActionFields
+          action={action}
+          ticketId={ticket.id}
+          currentAssigneeId={ticket.assignee?.id ?? null}
+        />
         <Space className="wb-modal-footer">
           <Button onClick={onClose} disabled={busy} data-testid="action-cancel">
             {t('common.cancel')}

@@ -4,17 +4,18 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { errorText } from '../../shared/error-text';
 import { fetchLiaisons, type LiaisonOption } from '../staff-api';
+import { staffLabel } from '../common/staff-label';
 
 /** The liaison to hand the ticket to, searchable by name, badge number or room. */
-export function AssigneeField({ currentId }: { currentId: string | null }) {
+export function AssigneeField({ ticketId, currentId }: { ticketId: string; currentId: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [liaisons, setLiaisons] = useState<LiaisonOption[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    fetchLiaisons().then(setLiaisons, setError);
-  }, []);
+    fetchLiaisons(ticketId).then(setLiaisons, setError);
+  }, [ticketId]);
 
   const options = (liaisons ?? [])
     .filter((l) => l.id !== currentId)
@@ -23,7 +24,7 @@ export function AssigneeField({ currentId }: { currentId: string | null }) {
       search: `${l.name} ${l.badgeNo} ${l.rooms.join(' ')}`,
       label: (
         <span data-testid={`assignee-option-${l.badgeNo}`}>
-          {t('staff.name_badge', { name: l.name, badge: l.badgeNo })}
+          {staffLabel(t, l)}
           <span className="wb-muted"> {l.rooms.join(t('common.list_separator'))}</span>
         </span>
       ),
@@ -42,6 +43,7 @@ export function AssigneeField({ currentId }: { currentId: string | null }) {
         loading={liaisons === null && !error}
         options={options}
         placeholder={t('action.field.assignee_placeholder')}
+        notFoundContent={liaisons === null ? undefined : t('action.field.assignee_none')}
         data-testid="action-assignee"
       />
     </Form.Item>

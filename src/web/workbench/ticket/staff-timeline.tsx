@@ -5,14 +5,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { formatDateTime } from '../../shared/format-date';
 import { timelineActor, timelineFacts, timelineTitle } from '../../shared/timeline-labels';
 
-const colors: Record<string, string> = {
-  declined: 'red',
-  decline: 'red',
-  resolved: 'green',
-  resolve: 'green',
-  rated: 'green',
-  rate: 'green',
-};
+const colors: Record<string, string> = { declined: 'red', resolved: 'green', rated: 'green' };
 
 /** The full history of the ticket, oldest first. */
 export function StaffTimeline({ timeline }: { timeline: readonly TimelineEntry[] }) {

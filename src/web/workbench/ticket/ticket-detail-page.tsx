@@ -87,7 +87,14 @@ export function TicketDetailPage() {
           </Space>
         }
       >
-        {failure ? <ErrorAlert error={failure} onClose={() => { setFailure(null); }} /> : null}
+        {failure ? (
+          <ErrorAlert
+            error={failure}
+            onClose={() => {
+              setFailure(null);
+            }}
+          />
+        ) : null}
         <ActionBar
           ticket={ticket}
           onUpdated={(updated) => {

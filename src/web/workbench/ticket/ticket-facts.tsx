@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { formatDateTime } from '../../shared/format-date';
 import { DueCell } from '../common/due-cell';
 import { StatusTag } from '../common/status-tag';
+import { staffLabel } from '../common/staff-label';
 
 /** Everything known about the ticket, apart from its text, photos and timeline. */
 export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
@@ -37,9 +38,7 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
     {
       key: 'assignee',
       label: t('ticket.field.assignee'),
-      children: ticket.assignee
-        ? t('staff.name_badge', { name: ticket.assignee.name, badge: ticket.assignee.badgeNo })
-        : t('ticket.unassigned'),
+      children: ticket.assignee ? staffLabel(t, ticket.assignee) : t('ticket.unassigned'),
     },
     {
       key: 'phone',
