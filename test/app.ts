@@ -56,7 +56,11 @@ export async function startTestApp(now = new Date('2025-09-30T07:20:00.000Z')): 
 
 /** Signs a staff member in and returns the session cookie header. */
 export async function loginAs(app: FastifyInstance, username: string, password = 'linli-demo') {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) {
     throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   }
@@ -65,6 +69,7 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 }
 
 /** The parsed JSON body of a response. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the shape
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T;
 }

@@ -23,14 +23,18 @@ export async function pgAvailable(url: string = pgTestUrl()): Promise<boolean> {
       return true;
     })();
     const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), 2500);
+      timer = setTimeout(() => {
+        resolve(false);
+      }, 2500);
     });
     attempt.catch(() => {});
     return await Promise.race([attempt, timeout]);
   } catch {
     return false;
   } finally {
-    if (timer) clearTimeout(timer);
+    if (timer) {
+      clearTimeout(timer);
+    }
     await client?.end().catch(() => {});
   }
 }

@@ -29,7 +29,9 @@ async function run(args: string[]): Promise<number> {
         return 0;
       case 'seed-demo': {
         const demo = await prepareDemo(handle.db, 'yes');
-        process.stdout.write(demo ? `demo placard token: ${demo.samplePlacardToken}\n` : 'nothing to do\n');
+        process.stdout.write(
+          demo ? `demo placard token: ${demo.samplePlacardToken}\n` : 'nothing to do\n',
+        );
         return 0;
       }
       case 'import-org': {

@@ -16,7 +16,14 @@ export const ticketStatuses = [
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
-export const ticketActions = ['accept', 'decline', 'contact', 'resolve', 'reassign', 'rate'] as const;
+export const ticketActions = [
+  'accept',
+  'decline',
+  'contact',
+  'resolve',
+  'reassign',
+  'rate',
+] as const;
 export const ticketActionSchema = z.enum(ticketActions);
 export type TicketAction = z.infer<typeof ticketActionSchema>;
 
@@ -50,7 +57,7 @@ export function personText(max: number) {
     .string()
     .trim()
     .min(1)
-    .refine((s) => [...s].length <= max, { message: `at most ${max} characters` });
+    .refine((s) => [...s].length <= max, { error: `at most ${max} characters` });
 }
 
 /** A mainland mobile number after normalisation (full-width digits, spaces, zero-width removed). */
@@ -76,7 +83,11 @@ export const receiptSchema = z.object({
 export type Receipt = z.infer<typeof receiptSchema>;
 
 /** The matter a ticket names, in both languages. */
-export const ticketMatterSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
+export const ticketMatterSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+});
 
 /** Every kind of step a ticket's timeline records. */
 export const timelineTypes = [
@@ -184,7 +195,10 @@ export const actionBodySchemas = {
   decline: z.object({ reason: personText(REASON_MAX) }),
   contact: z.object({ method: contactMethodSchema, note: personText(REASON_MAX).optional() }),
   resolve: z.object({ outcome: outcomeSchema, reply: personText(REPLY_MAX) }),
-  reassign: z.object({ assigneeId: z.string().min(1).max(64), reason: personText(REASON_MAX).optional() }),
+  reassign: z.object({
+    assigneeId: z.string().min(1).max(64),
+    reason: personText(REASON_MAX).optional(),
+  }),
 } as const;
 export type StaffAction = keyof typeof actionBodySchemas;
 export type TicketList = z.infer<typeof ticketListSchema>;

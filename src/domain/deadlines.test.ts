@@ -42,7 +42,11 @@ describe('working days in the Chinese calendar', () => {
 describe('ticket deadlines', () => {
   it('gives a complaint filed the afternoon before National Day 2025 until 14 October', () => {
     // Working days after 30 Sep: 9, 10, 11 (Saturday, swapped), 13, 14 October.
-    const d = ticketDeadlines(calendar, local('2025-09-30T15:20:00'), defaultDeadlinePolicies.complaint);
+    const d = ticketDeadlines(
+      calendar,
+      local('2025-09-30T15:20:00'),
+      defaultDeadlinePolicies.complaint,
+    );
     expect(d.resolveDueAt.toISOString()).toBe(endOf('2025-10-14'));
     expect(d.firstContactDueAt.toISOString()).toBe(endOf('2025-10-09'));
     expect(d.calendarFallback).toBe(false);

@@ -5,12 +5,7 @@ import type { TicketAction, TicketStatus } from '../contract/tickets.js';
  * Who may take a step depends on the actor's relation to the ticket, worked out by the caller.
  */
 export type ActorRelation =
-  | 'resident_owner'
-  | 'assignee'
-  | 'room_liaison'
-  | 'street_admin'
-  | 'bureau_admin'
-  | 'unrelated';
+  'resident_owner' | 'assignee' | 'room_liaison' | 'street_admin' | 'bureau_admin' | 'unrelated';
 
 interface Transition {
   from: readonly TicketStatus[];
@@ -23,7 +18,11 @@ const supervisors = ['street_admin', 'bureau_admin'] as const;
 /** Every step a ticket can take, from which states, by whom. */
 export const transitions: Record<TicketAction, Transition> = {
   accept: { from: ['submitted'], to: 'accepted', by: ['room_liaison', 'assignee', ...supervisors] },
-  decline: { from: ['submitted'], to: 'declined', by: ['room_liaison', 'assignee', ...supervisors] },
+  decline: {
+    from: ['submitted'],
+    to: 'declined',
+    by: ['room_liaison', 'assignee', ...supervisors],
+  },
   contact: { from: ['accepted'], to: 'contacted', by: ['assignee', ...supervisors] },
   resolve: { from: ['contacted'], to: 'resolved', by: ['assignee', ...supervisors] },
   reassign: { from: ['submitted', 'accepted', 'contacted'], to: 'same', by: supervisors },
@@ -37,7 +36,11 @@ export type Refusal = 'forbidden' | 'transition_refused';
 export type Decision = { ok: true; to: TicketStatus } | { ok: false; refusal: Refusal };
 
 /** Decides whether `relation` may take `action` on a ticket in `status`. */
-export function decide(status: TicketStatus, relation: ActorRelation, action: TicketAction): Decision {
+export function decide(
+  status: TicketStatus,
+  relation: ActorRelation,
+  action: TicketAction,
+): Decision {
   const t = transitions[action];
   if (!t.by.includes(relation)) {
     return { ok: false, refusal: 'forbidden' };

@@ -78,7 +78,11 @@ export interface WorkingDayDeadline {
  * The end of the Nth working day after the day of `start`. The day of receipt is not counted and
  * the period ends at 24:00 of its last day (《民法典》第二百零一条、第二百零三条).
  */
-export function addWorkingDays(calendar: WorkingCalendar, start: Date, days: number): WorkingDayDeadline {
+export function addWorkingDays(
+  calendar: WorkingCalendar,
+  start: Date,
+  days: number,
+): WorkingDayDeadline {
   let date = shanghaiDate(start);
   let counted = 0;
   let fallback = false;

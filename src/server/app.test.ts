@@ -16,7 +16,10 @@ describe('operations', () => {
   it('answers /healthz with the database kind', async () => {
     const res = await t.app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toEqual({ status: 'ok', database: process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite' });
+    expect(json(res)).toEqual({
+      status: 'ok',
+      database: process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite',
+    });
   });
 
   it('describes every API route in /api/openapi.json', async () => {
@@ -43,15 +46,27 @@ describe('operations', () => {
 
 describe('staff sign-in', () => {
   it('refuses a wrong password without saying which part was wrong', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
     expect(json(res).error).toBe('login_failed');
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(json(unknown).error).toBe('login_failed');
   });
 
   it('sets an httpOnly session cookie and ends the session at logout', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'yinhang.admin', password: 'linli-demo' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'yinhang.admin', password: 'linli-demo' },
+    });
     const cookie = res.cookies.find((c) => c.name === 'linli_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
@@ -74,7 +89,11 @@ describe('staff sign-in', () => {
   });
 
   it('stores argon2id hashes, never the password', async () => {
-    const row = await t.handle.db.selectFrom('staff').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('staff')
+      .select('password_hash')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });
@@ -85,7 +104,9 @@ describe('the holiday calendar', () => {
     const me = json<Me>(await t.app.inject({ url: '/api/auth/me', headers: { cookie: admin } }));
     expect(me.calendarWarnings).toEqual([{ year: 2027 }]);
     const liaison = await loginAs(t.app, 'yinhang.1');
-    const plain = json<Me>(await t.app.inject({ url: '/api/auth/me', headers: { cookie: liaison } }));
+    const plain = json<Me>(
+      await t.app.inject({ url: '/api/auth/me', headers: { cookie: liaison } }),
+    );
     expect(plain.calendarWarnings).toEqual([]);
   });
 
@@ -104,7 +125,11 @@ describe('the holiday calendar', () => {
       await t.app.inject({
         method: 'POST',
         url: '/api/public/tickets',
-        payload: { placardToken: t.demo.samplePlacard.token, kind: 'complaint', description: '夜间施工' },
+        payload: {
+          placardToken: t.demo.samplePlacard.token,
+          kind: 'complaint',
+          description: '夜间施工',
+        },
       }),
     );
     expect(receipt.resolveDueAt).toBe(new Date('2027-01-07T23:59:59.999+08:00').toISOString());

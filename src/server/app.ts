@@ -57,9 +57,15 @@ const contentSecurityPolicy = {
 };
 
 /** Builds the Fastify app with every route; the server and the tests both call this. */
-export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
     trustProxy: options.trustProxy ?? false,
@@ -110,7 +116,9 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['operations'],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+        },
       },
     },
     async () => {
@@ -118,7 +126,7 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  r.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   registerOrgRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerResidentTicketRoutes(app, ctx);

@@ -15,12 +15,17 @@ describe('settings', () => {
   });
 
   it('switches to PostgreSQL with a postgres:// DATABASE_URL', () => {
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u@127.0.0.1:5432/linli' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://u@127.0.0.1:5432/linli',
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/linli' });
   });
 
   it('stops with a message naming each wrong setting', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://x' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://x' });
     } catch (error) {

@@ -13,7 +13,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
-      message: 'must be a postgres:// URL, or empty for the embedded SQLite database',
+      error: 'must be a postgres:// URL, or empty for the embedded SQLite database',
     })
     .default(''),
   DATA_DIR: z.string().min(1).default('data'),
@@ -22,9 +22,14 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   DATA_KEY: z
     .string()
-    .regex(/^[0-9a-f]{64}$/i, { message: 'must be 64 hex characters (a 256-bit key)' })
+    .regex(/^[0-9a-f]{64}$/i, { error: 'must be 64 hex characters (a 256-bit key)' })
     .optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });

@@ -48,7 +48,10 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
   payload_too_large: ['内容太大', 'The content is too large'],
   too_many_files: ['文件数量超过上限', 'Too many files'],
   photo_not_image: ['文件不是图片', 'The file is not an image'],
-  photo_type_refused: ['只接受 JPEG、PNG、WebP 图片', 'Only JPEG, PNG and WebP photos are accepted'],
+  photo_type_refused: [
+    '只接受 JPEG、PNG、WebP 图片',
+    'Only JPEG, PNG and WebP photos are accepted',
+  ],
   photo_too_many_pixels: ['图片像素过多', 'The image has too many pixels'],
   photo_not_found: ['照片不存在或已使用', 'The photo does not exist or is already used'],
   not_authenticated: ['请先登录', 'Please log in'],

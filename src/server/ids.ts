@@ -7,7 +7,7 @@ export function randomBase32(length: number): string {
   const bytes = randomBytes(length);
   let out = '';
   for (const b of bytes) {
-    out += alphabet[b & 31];
+    out += alphabet.charAt(b & 31);
   }
   return out;
 }

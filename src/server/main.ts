@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = config.publicBaseUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const base =
+    config.publicBaseUrl ??
+    `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   process.stdout.write(banner(base, config, applied, demo));
 
   const stop = async (signal: string) => {
@@ -48,7 +50,9 @@ function banner(base: string, config: Config, applied: string[], demo: DemoSumma
   const lines = [
     '',
     `Linli 邻里 is running / 已启动 — ${db}`,
-    applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : '  database schema up to date',
+    applied.length > 0
+      ? `  migrations applied: ${applied.join(', ')}`
+      : '  database schema up to date',
     `  resident / 居民端:   ${base}/`,
     `  workbench / 工作台:  ${base}/workbench`,
     `  API description:    ${base}/api/openapi.json`,
@@ -60,7 +64,9 @@ function banner(base: string, config: Config, applied: string[], demo: DemoSumma
       lines.push(`    ${a.username.padEnd(22)} ${a.role.padEnd(13)} ${a.street ?? ''}`);
     }
     if (demo.more > 0) {
-      lines.push(`    … and ${demo.more} more: <street>.admin and <street>.1, .2 … for every street`);
+      lines.push(
+        `    … and ${demo.more} more: <street>.admin and <street>.1, .2 … for every street`,
+      );
     }
   }
   return `${lines.join('\n')}\n\n`;

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { loginSchema, meSchema } from '../../contract/auth.js';
 import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
-import { clearSessionCookie, requireStaff, SESSION_COOKIE, sessionCookieOptions } from '../http/auth.js';
+import {
+  clearSessionCookie,
+  requireStaff,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from '../http/auth.js';
 import * as accounts from './service.js';
 
 /** Staff sign-in, sign-out and who-am-I. */
@@ -16,7 +21,11 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/api/auth/login',
     { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema, ...errors } } },
     async (request, reply) => {
-      const { token, staffId } = await accounts.login(ctx, request.body.username, request.body.password);
+      const { token, staffId } = await accounts.login(
+        ctx,
+        request.body.username,
+        request.body.password,
+      );
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx));
       const actor = { id: staffId, role: 'liaison' as const, streetId: null, sessionId: '' };
       return accounts.describeMe(ctx, actor);

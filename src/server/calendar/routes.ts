@@ -7,7 +7,12 @@ import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
 import * as calendar from './service.js';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+};
 const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 /** The working calendar: what the package covers and the bureau's own holiday data. */
@@ -40,7 +45,13 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
   );
   r.delete(
     '/api/staff/calendar/overrides/:date',
-    { schema: { tags: ['calendar'], params: dateParams, response: { 200: calendarStatusSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['calendar'],
+        params: dateParams,
+        response: { 200: calendarStatusSchema, ...errors },
+      },
+    },
     async (request) => {
       await requireStaff(ctx, request, ['bureau_admin']);
       await calendar.removeOverride(ctx.db, request.params.date);

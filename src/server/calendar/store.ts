@@ -30,6 +30,9 @@ export async function upsertOverride(
 
 /** Removes the override of one date; true when there was one. */
 export async function deleteOverride(db: Executor, date: string): Promise<boolean> {
-  const result = await db.deleteFrom('calendar_overrides').where('date', '=', date).executeTakeFirst();
+  const result = await db
+    .deleteFrom('calendar_overrides')
+    .where('date', '=', date)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

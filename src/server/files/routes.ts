@@ -32,7 +32,9 @@ export function registerFileRoutes(app: FastifyInstance, ctx: AppContext): void 
       }
       const file = await request.file();
       if (!file || file.fieldname !== 'file') {
-        throw new AppError('validation_failed', [fieldIssue('file', '请选择一张照片', 'choose a photo')]);
+        throw new AppError('validation_failed', [
+          fieldIssue('file', '请选择一张照片', 'choose a photo'),
+        ]);
       }
       const bytes = await file.toBuffer();
       const photo = await uploadPhoto(ctx, bytes, file.filename);

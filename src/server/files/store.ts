@@ -26,7 +26,10 @@ export async function attachFilesToTicket(
   at: string,
 ): Promise<void> {
   for (const [sort, id] of ids.entries()) {
-    await db.insertInto('ticket_photos').values({ ticket_id: ticketId, file_id: id, sort }).execute();
+    await db
+      .insertInto('ticket_photos')
+      .values({ ticket_id: ticketId, file_id: id, sort })
+      .execute();
   }
   if (ids.length > 0) {
     await db.updateTable('files').set({ attached_at: at }).where('id', 'in', ids).execute();

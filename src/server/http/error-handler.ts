@@ -29,7 +29,12 @@ export function sendError(
   return reply
     .status(httpStatusOf[code])
     .header('cache-control', 'no-store')
-    .send({ error: code, message: `${zh} / ${en}`, ...(details ? { details } : {}), requestId: request.id });
+    .send({
+      error: code,
+      message: `${zh} / ${en}`,
+      ...(details ? { details } : {}),
+      requestId: request.id,
+    });
 }
 
 function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[] } {

@@ -52,6 +52,10 @@ export function fieldIssuesOf(issues: readonly IssueLike[], prefix = ''): FieldI
   return issues.map((issue) => {
     const [message, messageEn] = sentence(issue);
     const field = fieldName(issue.path);
-    return { field: prefix && field !== '(body)' ? `${prefix}.${field}` : field, message, messageEn };
+    return {
+      field: prefix && field !== '(body)' ? `${prefix}.${field}` : field,
+      message,
+      messageEn,
+    };
   });
 }

@@ -16,7 +16,10 @@ const LIAISONS_SHOWN = 4;
  * Loads the demo organisation into an empty database (mode 'auto' or 'yes'), and describes it on
  * later starts; returns null when the database holds a real, imported organisation.
  */
-export async function prepareDemo(db: Db, mode: 'auto' | 'yes' | 'no'): Promise<DemoSummary | null> {
+export async function prepareDemo(
+  db: Db,
+  mode: 'auto' | 'yes' | 'no',
+): Promise<DemoSummary | null> {
   if (mode === 'no') {
     return null;
   }
@@ -26,11 +29,16 @@ export async function prepareDemo(db: Db, mode: 'auto' | 'yes' | 'no'): Promise<
   }
   const admins = summary.accounts.filter((a) => a.role !== 'liaison');
   const liaisons = summary.accounts.filter((a) => a.role === 'liaison');
-  const shownAdmins = admins.filter((a) => a.role === 'bureau_admin' || a.street === summary.samplePlacard.street);
+  const shownAdmins = admins.filter(
+    (a) => a.role === 'bureau_admin' || a.street === summary.samplePlacard.street,
+  );
   return {
     samplePlacardToken: summary.samplePlacard.token,
     password: summary.password,
-    accounts: [...shownAdmins, ...liaisons.filter((l) => l.street === summary.samplePlacard.street).slice(0, LIAISONS_SHOWN)],
+    accounts: [
+      ...shownAdmins,
+      ...liaisons.filter((l) => l.street === summary.samplePlacard.street).slice(0, LIAISONS_SHOWN),
+    ],
     more: summary.accounts.length - shownAdmins.length - Math.min(LIAISONS_SHOWN, liaisons.length),
   };
 }

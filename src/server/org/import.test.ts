@@ -147,7 +147,7 @@ describe('importing the example organisation file', () => {
 describe('refusing a bad organisation file', () => {
   // Line index i of the file is spreadsheet row i + 1.
   const bad = {
-    2: (l: string) => l.replace('WFDJ、CZJG、LDDW、FXCD', 'WFDJ、XXXX'),
+    2: (l: string) => l.replace('WFDJ、CZJG、LDDW、FXCD', 'WFDJ、QQQQ'),
     4: (l: string) => l.replace('0999-66001001', '13800138000'),
     6: (l: string) => l.replace(',园区,', ',工厂,'),
   };
@@ -160,7 +160,7 @@ describe('refusing a bad organisation file', () => {
       [5, '联络员1工作电话'],
       [7, '类型'],
     ]);
-    expect(report.issues[0]?.problem).toContain('XXXX');
+    expect(report.issues[0]?.problem).toContain('QQQQ');
     expect(report.issues[1]?.problem).toContain('手机');
     expect(await tableCounts()).toEqual([0, 0, 0, 0, 0, 0]);
   });

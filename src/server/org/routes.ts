@@ -15,14 +15,21 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['resident'],
         params: z.object({ token: z.string().min(1).max(64) }),
-        response: { 200: placardSchema, 400: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema },
+        response: {
+          200: placardSchema,
+          400: errorBodySchema,
+          404: errorBodySchema,
+          410: errorBodySchema,
+        },
       },
     },
     async (request) => getPlacard(ctx.db, request.params.token),
   );
   r.get(
     '/api/public/matters',
-    { schema: { tags: ['resident'], response: { 200: z.object({ items: z.array(matterSchema) }) } } },
+    {
+      schema: { tags: ['resident'], response: { 200: z.object({ items: z.array(matterSchema) }) } },
+    },
     async () => ({ items: await listMatters(ctx.db) }),
   );
 }

@@ -13,7 +13,11 @@ export interface TicketPlace {
  * A liaison sees the tickets of their rooms and those assigned to them; a street admin their
  * street; the bureau admin everything.
  */
-export function relationOf(actor: StaffActor, roomIds: readonly string[], t: TicketPlace): ActorRelation {
+export function relationOf(
+  actor: StaffActor,
+  roomIds: readonly string[],
+  t: TicketPlace,
+): ActorRelation {
   if (actor.role === 'bureau_admin') {
     return 'bureau_admin';
   }

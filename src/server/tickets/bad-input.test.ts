@@ -66,7 +66,10 @@ describe('bad input to the ticket form', () => {
 
   it('refuses a description of only spaces', async () => {
     const res = await submit({ placardToken: token, kind: 'help', description: '   \t ' });
-    expect(json<ErrorBody>(res).details?.[0]).toMatchObject({ field: 'description', message: '不能为空' });
+    expect(json<ErrorBody>(res).details?.[0]).toMatchObject({
+      field: 'description',
+      message: '不能为空',
+    });
   });
 
   it('names an unknown kind and lists the allowed ones', async () => {
@@ -77,28 +80,53 @@ describe('bad input to the ticket form', () => {
   });
 
   it('refuses a phone that is not a mobile number, after normalising it', async () => {
-    const res = await submit({ placardToken: token, kind: 'help', description: 'x', phone: '12345' });
+    const res = await submit({
+      placardToken: token,
+      kind: 'help',
+      description: 'x',
+      phone: '12345',
+    });
     expect(json<ErrorBody>(res).details?.[0]?.field).toBe('phone');
-    const ok = await submit({ placardToken: token, kind: 'help', description: 'x', phone: '138\u200B0013\u200D8000' });
+    const ok = await submit({
+      placardToken: token,
+      kind: 'help',
+      description: 'x',
+      phone: '138\u200B0013\u200D8000',
+    });
     expect(ok.statusCode).toBe(201);
   });
 
   it('refuses a seventh photo', async () => {
-    const res = await submit({ placardToken: token, kind: 'help', description: 'x', photoIds: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] });
+    const res = await submit({
+      placardToken: token,
+      kind: 'help',
+      description: 'x',
+      photoIds: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+    });
     expect(res.statusCode).toBe(400);
     expect(json<ErrorBody>(res).details?.[0]?.field).toBe('photoIds');
   });
 
   it('refuses a photo id that was never uploaded', async () => {
     const before = await ticketCount();
-    const res = await submit({ placardToken: token, kind: 'help', description: 'x', photoIds: ['nonexistent'] });
+    const res = await submit({
+      placardToken: token,
+      kind: 'help',
+      description: 'x',
+      photoIds: ['nonexistent'],
+    });
     expect(res.statusCode).toBe(404);
     expect(json<ErrorBody>(res).details?.[0]?.field).toBe('photoIds.0');
     expect(await ticketCount()).toBe(before);
   });
 
   it('refuses an unknown matter', async () => {
-    const res = await submit({ placardToken: token, kind: 'help', description: 'x', matterCode: 'NOPE' });
+    const res = await submit({
+      placardToken: token,
+      kind: 'help',
+      description: 'x',
+      matterCode: 'NOPE',
+    });
     expect(res.statusCode).toBe(422);
     expect(json<ErrorBody>(res).details?.[0]?.field).toBe('matterCode');
   });
@@ -125,7 +153,11 @@ describe('bad input to the ticket form', () => {
     const page = await t.app.inject({ url: `/api/public/placards/${retired.placard_token}` });
     expect(page.statusCode).toBe(410);
     expectErrorShape(json<ErrorBody>(page), 'placard_retired');
-    const res = await submit({ placardToken: retired.placard_token, kind: 'help', description: 'x' });
+    const res = await submit({
+      placardToken: retired.placard_token,
+      kind: 'help',
+      description: 'x',
+    });
     expect(res.statusCode).toBe(410);
   });
 
@@ -139,7 +171,9 @@ describe('bad input to the ticket form', () => {
         headers: { 'content-type': 'application/json' },
       });
       expect(res.statusCode, body.slice(0, 60)).toBe(400);
-      expect(['malformed_json', 'validation_failed', 'bad_request']).toContain(json<ErrorBody>(res).error);
+      expect(['malformed_json', 'validation_failed', 'bad_request']).toContain(
+        json<ErrorBody>(res).error,
+      );
     }
     expect(await ticketCount()).toBe(before);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -165,9 +199,15 @@ describe('bad input to the ticket form', () => {
       }
       expect(res.statusCode, description.slice(0, 20)).toBe(201);
       const view = json<{ description: string }>(
-        await t.app.inject({ url: `/api/public/tickets/${json<{ accessToken: string }>(res).accessToken}` }),
+        await t.app.inject({
+          url: `/api/public/tickets/${json<{ accessToken: string }>(res).accessToken}`,
+        }),
       );
-      const expected = description.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
+      const expected = description
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .normalize('NFC')
+        .trim();
       expect(view.description).toBe(expected);
     }
   });
@@ -176,7 +216,11 @@ describe('bad input to the ticket form', () => {
 describe('bad photos', () => {
   async function upload(file: string, name = file) {
     const bytes = readFileSync(path.join(cases, 'uploads', file));
-    return t.app.inject({ method: 'POST', url: '/api/public/photos', ...multipartPhoto(bytes, name) });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      ...multipartPhoto(bytes, name),
+    });
   }
 
   it('refuses an SVG with a script', async () => {
@@ -199,7 +243,11 @@ describe('bad photos', () => {
 
   it('refuses a photo over 10 MiB with 413', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1024, 0xff);
-    const res = await t.app.inject({ method: 'POST', url: '/api/public/photos', ...multipartPhoto(big, 'big.jpg') });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      ...multipartPhoto(big, 'big.jpg'),
+    });
     expect(res.statusCode).toBe(413);
     expect(json<ErrorBody>(res).error).toBe('payload_too_large');
   });
@@ -217,7 +265,11 @@ describe('bad photos', () => {
   });
 
   it('answers a JSON body to the upload with 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/public/photos', payload: { file: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      payload: { file: 'x' },
+    });
     expect(res.statusCode).toBe(415);
   });
 });

@@ -23,7 +23,14 @@ type EventRow = {
 type Photo = { id: string; width: number; height: number };
 
 /** Events the resident sees; internal steps (reassignment) stay in the workbench. */
-const residentEventTypes = new Set(['submitted', 'accepted', 'declined', 'contacted', 'resolved', 'rated']);
+const residentEventTypes = new Set([
+  'submitted',
+  'accepted',
+  'declined',
+  'contacted',
+  'resolved',
+  'rated',
+]);
 
 function date(value: string | null): Date | null {
   return value ? new Date(value) : null;
@@ -34,8 +41,10 @@ function deadlines(t: TicketRecord, now: Date) {
     firstContactDueAt: t.first_contact_due_at,
     resolveDueAt: t.resolve_due_at,
     firstContactOverdue:
-      t.status !== 'declined' && isOverdue(date(t.first_contact_due_at), date(t.first_contact_at), now),
-    resolveOverdue: t.status !== 'declined' && isOverdue(date(t.resolve_due_at), date(t.resolved_at), now),
+      t.status !== 'declined' &&
+      isOverdue(date(t.first_contact_due_at), date(t.first_contact_at), now),
+    resolveOverdue:
+      t.status !== 'declined' && isOverdue(date(t.resolve_due_at), date(t.resolved_at), now),
     calendarFallback: t.calendar_fallback === 1,
   };
 }
@@ -107,7 +116,11 @@ function matterOf(t: TicketRecord) {
   if (!t.matter_code) {
     return null;
   }
-  return { code: t.matter_code, name: t.matter_name ?? t.matter_code, nameEn: t.matter_name_en ?? t.matter_code };
+  return {
+    code: t.matter_code,
+    name: t.matter_name ?? t.matter_code,
+    nameEn: t.matter_name_en ?? t.matter_code,
+  };
 }
 
 function assigneeOf(t: TicketRecord) {

@@ -61,7 +61,10 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
   r.post(
     '/api/public/tickets',
     {
-      preValidation: async (request) => normalizeSubmission(request.body),
+      preValidation: (request, _reply, done) => {
+        normalizeSubmission(request.body);
+        done();
+      },
       schema: {
         tags: ['resident'],
         headers: idempotencyHeaders,
@@ -77,7 +80,13 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
   );
   r.get(
     '/api/public/tickets/:accessToken',
-    { schema: { tags: ['resident'], params: tokenParams, response: { 200: residentTicketSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['resident'],
+        params: tokenParams,
+        response: { 200: residentTicketSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return resident.getResidentTicket(ctx, request.params.accessToken);
@@ -97,7 +106,13 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
   );
   r.get(
     '/api/public/tickets/:accessToken/photos/:photoId',
-    { schema: { tags: ['resident'], params: tokenParams.extend(photoParams.shape), response: errors } },
+    {
+      schema: {
+        tags: ['resident'],
+        params: tokenParams.extend(photoParams.shape),
+        response: errors,
+      },
+    },
     async (request, reply) => {
       const ticketId = await resident.ticketIdOfToken(ctx, request.params.accessToken);
       return sendPhoto(reply, await readTicketPhoto(ctx, ticketId, request.params.photoId));
@@ -110,17 +125,32 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/staff/tickets',
-    { schema: { tags: ['workbench'], querystring: ticketListQuerySchema, response: { 200: ticketListSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['workbench'],
+        querystring: ticketListQuerySchema,
+        response: { 200: ticketListSchema, ...errors },
+      },
+    },
     async (request) => staff.listInbox(ctx, await requireStaff(ctx, request), request.query),
   );
   r.get(
     '/api/staff/tickets/:id',
-    { schema: { tags: ['workbench'], params: idParams, response: { 200: staffTicketSchema, ...errors } } },
-    async (request) => staff.getStaffTicket(ctx, await requireStaff(ctx, request), request.params.id),
+    {
+      schema: {
+        tags: ['workbench'],
+        params: idParams,
+        response: { 200: staffTicketSchema, ...errors },
+      },
+    },
+    async (request) =>
+      staff.getStaffTicket(ctx, await requireStaff(ctx, request), request.params.id),
   );
   r.get(
     '/api/staff/tickets/:id/photos/:photoId',
-    { schema: { tags: ['workbench'], params: idParams.extend(photoParams.shape), response: errors } },
+    {
+      schema: { tags: ['workbench'], params: idParams.extend(photoParams.shape), response: errors },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request);
       const ticketId = await staff.visibleTicketId(ctx, actor, request.params.id);
@@ -153,7 +183,14 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
         querystring: z.object({ ticketId: z.string().min(1).max(64) }),
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.string(), name: z.string(), badgeNo: z.string(), rooms: z.array(z.string()) })),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                badgeNo: z.string(),
+                rooms: z.array(z.string()),
+              }),
+            ),
           }),
           ...errors,
         },

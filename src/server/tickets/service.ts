@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { StaffTicket, TicketAction, TicketStatus } from '../../contract/tickets.js';
+import type { StaffTicket, TicketStatus } from '../../contract/tickets.js';
 import { allowedActions, decide, openStatuses } from '../../domain/ticket-machine.js';
 import { normalizeText } from '../../domain/personal-data.js';
 import type { StaffActor } from '../accounts/service.js';
@@ -56,7 +56,11 @@ async function loadVisible(ctx: AppContext, actor: StaffActor, id: string) {
   const t = await store.findTicketById(ctx.db, id);
   const roomIds = await roomsOf(ctx, actor);
   const relation = t
-    ? relationOf(actor, roomIds, { roomId: t.room_id, streetId: t.street_id, assigneeId: t.assignee_id })
+    ? relationOf(actor, roomIds, {
+        roomId: t.room_id,
+        streetId: t.street_id,
+        assigneeId: t.assignee_id,
+      })
     : 'unrelated';
   if (!t || relation === 'unrelated') {
     throw new AppError('ticket_not_found');
@@ -65,7 +69,11 @@ async function loadVisible(ctx: AppContext, actor: StaffActor, id: string) {
 }
 
 /** One ticket with its whole timeline and exactly the steps the actor may take. */
-export async function getStaffTicket(ctx: AppContext, actor: StaffActor, id: string): Promise<StaffTicket> {
+export async function getStaffTicket(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: string,
+): Promise<StaffTicket> {
   const { t, relation } = await loadVisible(ctx, actor, id);
   const [events, photos, masked] = await Promise.all([
     store.listEvents(ctx.db, t.id),
@@ -77,7 +85,11 @@ export async function getStaffTicket(ctx: AppContext, actor: StaffActor, id: str
 }
 
 /** Checks that a photo belongs to a ticket the actor may see. */
-export async function visibleTicketId(ctx: AppContext, actor: StaffActor, id: string): Promise<string> {
+export async function visibleTicketId(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: string,
+): Promise<string> {
   return (await loadVisible(ctx, actor, id)).t.id;
 }
 
@@ -99,10 +111,18 @@ function effectOf(
 ): { changes: Updateable<TicketTable>; type: string; data: Record<string, unknown> } {
   switch (input.action) {
     case 'accept':
-      return { changes: { accepted_at: at, assignee_id: t.assignee_id ?? actor.id }, type: 'accepted', data: {} };
+      return {
+        changes: { accepted_at: at, assignee_id: t.assignee_id ?? actor.id },
+        type: 'accepted',
+        data: {},
+      };
     case 'decline': {
       const reason = normalizeText(input.reason);
-      return { changes: { decline_reason: reason, closed_at: at }, type: 'declined', data: { reason } };
+      return {
+        changes: { decline_reason: reason, closed_at: at },
+        type: 'declined',
+        data: { reason },
+      };
     }
     case 'contact':
       return {
@@ -142,7 +162,7 @@ export async function takeAction(
   input: ActionInput,
 ): Promise<StaffTicket> {
   const { t, relation } = await loadVisible(ctx, actor, id);
-  const decision = decide(t.status as TicketStatus, relation, input.action as TicketAction);
+  const decision = decide(t.status as TicketStatus, relation, input.action);
   if (!decision.ok) {
     throw new AppError(decision.refusal);
   }

@@ -184,7 +184,9 @@ export async function findDeadlinePolicy(
     .where('kind', '=', kind)
     .where('effective_from', '<=', at)
     .where((eb) =>
-      matterCode ? eb.or([eb('matter_code', 'is', null), eb('matter_code', '=', matterCode)]) : eb('matter_code', 'is', null),
+      matterCode
+        ? eb.or([eb('matter_code', 'is', null), eb('matter_code', '=', matterCode)])
+        : eb('matter_code', 'is', null),
     )
     .orderBy('effective_from', 'desc')
     .execute();
@@ -193,6 +195,10 @@ export async function findDeadlinePolicy(
 
 /** Whether a matter code exists in the catalogue. */
 export async function matterExists(db: Executor, code: string): Promise<boolean> {
-  const row = await db.selectFrom('matters').select('code').where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('matters')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row !== undefined;
 }

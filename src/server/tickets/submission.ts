@@ -22,7 +22,10 @@ function trackingCode(): string {
   return `LL-${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
-function receiptOf(ctx: AppContext, t: { id: string; tracking_code: string; created_at: string; resolve_due_at: string }): Receipt {
+function receiptOf(
+  ctx: AppContext,
+  t: { id: string; tracking_code: string; created_at: string; resolve_due_at: string },
+): Receipt {
   const accessToken = accessTokenOf(ctx, t.id);
   return {
     trackingCode: t.tracking_code,
@@ -45,7 +48,12 @@ function requestHash(input: SubmitTicket): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-async function policyFor(ctx: AppContext, kind: SubmitTicket['kind'], matter: string | null, at: string) {
+async function policyFor(
+  ctx: AppContext,
+  kind: SubmitTicket['kind'],
+  matter: string | null,
+  at: string,
+) {
   const row = await store.findDeadlinePolicy(ctx.db, kind, matter, at);
   return row
     ? { firstContactDays: row.first_contact_days, resolveDays: row.resolve_days }
@@ -151,9 +159,15 @@ async function findByToken(ctx: AppContext, accessToken: string) {
 }
 
 /** The resident's view of their ticket through the private link. */
-export async function getResidentTicket(ctx: AppContext, accessToken: string): Promise<ResidentTicket> {
+export async function getResidentTicket(
+  ctx: AppContext,
+  accessToken: string,
+): Promise<ResidentTicket> {
   const t = await findByToken(ctx, accessToken);
-  const [events, photos] = await Promise.all([store.listEvents(ctx.db, t.id), ticketPhotos(ctx, t.id)]);
+  const [events, photos] = await Promise.all([
+    store.listEvents(ctx.db, t.id),
+    ticketPhotos(ctx, t.id),
+  ]);
   return presentResidentTicket(t, events, photos, ctx.now());
 }
 

@@ -7,7 +7,13 @@ import { fetchLiaisons, type LiaisonOption } from '../staff-api';
 import { staffLabel } from '../common/staff-label';
 
 /** The liaison to hand the ticket to, searchable by name, badge number or room. */
-export function AssigneeField({ ticketId, currentId }: { ticketId: string; currentId: string | null }) {
+export function AssigneeField({
+  ticketId,
+  currentId,
+}: {
+  ticketId: string;
+  currentId: string | null;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [liaisons, setLiaisons] = useState<LiaisonOption[] | null>(null);
