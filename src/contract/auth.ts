@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const staffRoles = ['liaison', 'street_admin', 'bureau_admin'] as const;
+export const staffRoles = ['liaison', 'street_admin', 'bureau_admin', 'department', 'auditor'] as const;
 export const staffRoleSchema = z.enum(staffRoles);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 

@@ -69,7 +69,7 @@ export async function describeMe(ctx: AppContext, actor: StaffActor): Promise<Me
   if (!staff) {
     throw new AppError('not_authenticated');
   }
-  const isAdmin = staff.role !== 'liaison';
+  const isAdmin = staff.role === 'street_admin' || staff.role === 'bureau_admin';
   const years = isAdmin ? await calendarWarnings(ctx.db, ctx.now()) : [];
   return {
     id: staff.id,

@@ -69,7 +69,7 @@ export interface StaffTable {
   username: string;
   password_hash: string;
   name: string;
-  role: 'liaison' | 'street_admin' | 'bureau_admin';
+  role: 'liaison' | 'street_admin' | 'bureau_admin' | 'department' | 'auditor';
   street_id: string | null;
   badge_no: string | null;
   work_phone: string | null;
