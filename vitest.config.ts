@@ -10,7 +10,7 @@ if (dialect !== 'sqlite' && dialect !== 'postgres') {
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'e2e/**', 'dist/**', 'test-results/**'],
     pool: 'forks',
     testTimeout: 30_000,

@@ -14,6 +14,8 @@ export default defineConfig({
   root,
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    // Builds dist/web when it is missing or older than src/web or src/contract.
+    globalSetup: ['e2e/global-setup.ts'],
     exclude: [...configDefaults.exclude],
     pool: 'forks',
     testTimeout: 120_000,

@@ -1,7 +1,8 @@
-import { loadConfig } from '../server/config.js';
+import { ConfigError, loadConfig, type Config } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { prepareDemo } from '../server/org/demo-start.js';
+import { auditVerifyCommand } from './audit-verify.js';
 import { importOrgCommand } from './import-org.js';
 
 /** Operator commands: `npm run linli -- <command> [args]`. */
@@ -11,6 +12,7 @@ const usage = `usage: npm run linli -- <command>
   seed-demo           load the demo organisation (Yangpu) if the database has none
   import-org FILE     import districts, streets, communities, rooms, liaisons and buildings
                       from an .xlsx or .csv file (format: docs/import-format.md)
+  audit verify        check the audit trail's MAC chain; exit 1 at the first broken entry
 `;
 
 async function run(args: string[]): Promise<number> {
@@ -19,7 +21,16 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(usage);
     return command ? 0 : 2;
   }
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
@@ -42,6 +53,12 @@ async function run(args: string[]): Promise<number> {
         }
         return await importOrgCommand(handle, file, process.stdout);
       }
+      case 'audit':
+        if (rest[0] !== 'verify') {
+          process.stderr.write('usage: npm run linli -- audit verify\n');
+          return 2;
+        }
+        return await auditVerifyCommand(handle, config.audit, process.stdout);
       default:
         process.stderr.write(`unknown command: ${command}\n\n${usage}`);
         return 2;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const staffRoles = ['liaison', 'street_admin', 'bureau_admin', 'department', 'auditor'] as const;
+export const staffRoles = [
+  'liaison',
+  'street_admin',
+  'bureau_admin',
+  'department',
+  'auditor',
+] as const;
 export const staffRoleSchema = z.enum(staffRoles);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 
@@ -19,3 +25,9 @@ export const meSchema = z.object({
   calendarWarnings: z.array(z.object({ year: z.number() })),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** A staff member changes their own password. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(8).max(256),
+});

@@ -10,5 +10,7 @@ export type CalendarOverride = z.infer<typeof calendarOverrideSchema>;
 export const calendarStatusSchema = z.object({
   coveredYears: z.array(z.number()),
   fallbackYears: z.array(z.number()),
+  /** Years the package lacks that the bureau entered and confirmed complete. */
+  confirmedYears: z.array(z.number()),
   overrides: z.array(calendarOverrideSchema),
 });

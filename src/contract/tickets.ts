@@ -9,7 +9,9 @@ export const ticketStatuses = [
   'submitted',
   'accepted',
   'contacted',
+  'in_case',
   'resolved',
+  'returned',
   'closed',
   'declined',
 ] as const;
@@ -21,8 +23,18 @@ export const ticketActions = [
   'decline',
   'contact',
   'resolve',
+  'to_case',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'escalate',
+  'return_down',
+  'send_back',
+  'reroute',
   'reassign',
+  'supervise',
   'rate',
+  'reopen',
 ] as const;
 export const ticketActionSchema = z.enum(ticketActions);
 export type TicketAction = z.infer<typeof ticketActionSchema>;
@@ -37,6 +49,15 @@ export const outcomes = [
 ] as const;
 export const outcomeSchema = z.enum(outcomes);
 export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** The tiers a ticket is handled at: 小事不出社区，大事不出街道. */
+export const tiers = ['community', 'street', 'district'] as const;
+export const tierSchema = z.enum(tiers);
+export type Tier = z.infer<typeof tierSchema>;
+
+/** The handler's own judgement of the result (承办认定), kept apart from the resident's. */
+export const handlerAssessments = ['solved', 'explained', 'unsolvable'] as const;
+export const handlerAssessmentSchema = z.enum(handlerAssessments);
 
 export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export const ratingSchema = z.enum(ratings);
@@ -98,6 +119,17 @@ export const timelineTypes = [
   'resolved',
   'reassigned',
   'rated',
+  'escalated',
+  'returned_down',
+  'sent_back',
+  'rerouted',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'supervised',
+  'moved_to_case',
+  'reopened',
+  'closed_unrated',
 ] as const;
 
 export const photoRefSchema = z.object({ id: z.string(), width: z.number(), height: z.number() });
@@ -117,6 +149,9 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export const deadlinesSchema = z.object({
   firstContactDueAt: instantSchema.nullable(),
   resolveDueAt: instantSchema,
+  supervisionDueAt: instantSchema.nullable(),
+  /** The ticket became an enforcement case and follows the case's time limits instead. */
+  clockStopped: z.boolean(),
   firstContactOverdue: z.boolean(),
   resolveOverdue: z.boolean(),
   calendarFallback: z.boolean(),
@@ -139,16 +174,26 @@ const ticketCore = {
   declineReason: z.string().nullable(),
   rating: ratingSchema.nullable(),
   ratingComment: z.string().nullable(),
+  tier: tierSchema,
+  reopenCount: z.number(),
 };
 
 /** What the resident sees through the private link. */
-export const residentTicketSchema = z.object({ ...ticketCore, canRate: z.boolean() });
+export const residentTicketSchema = z.object({
+  ...ticketCore,
+  canRate: z.boolean(),
+  canReopen: z.boolean(),
+});
 export type ResidentTicket = z.infer<typeof residentTicketSchema>;
 
 export const rateTicketSchema = z.object({
   rating: ratingSchema,
+  solved: z.boolean().optional(),
   comment: personText(COMMENT_MAX).optional(),
 });
+
+/** The resident says the problem is not solved and asks for re-handling (重办). */
+export const reopenTicketSchema = z.object({ reason: personText(REASON_MAX) });
 
 export const staffRefSchema = z.object({ id: z.string(), name: z.string(), badgeNo: z.string() });
 
@@ -159,6 +204,13 @@ export const staffTicketSchema = z.object({
   assignee: staffRefSchema.nullable(),
   reporterPhoneMasked: z.string().nullable(),
   actions: z.array(ticketActionSchema),
+  resolvedTier: tierSchema.nullable(),
+  handlerAssessment: handlerAssessmentSchema.nullable(),
+  citizenSolved: z.boolean().nullable(),
+  extension: z
+    .object({ days: z.number(), reason: z.string(), requestedAt: instantSchema })
+    .nullable(),
+  supervision: z.object({ reason: z.string(), at: instantSchema }).nullable(),
 });
 export type StaffTicket = z.infer<typeof staffTicketSchema>;
 
@@ -172,6 +224,8 @@ export const staffTicketRowSchema = z.object({
   building: z.string(),
   community: z.string(),
   assignee: staffRefSchema.nullable(),
+  tier: tierSchema,
+  supervised: z.boolean(),
   createdAt: instantSchema,
   deadlines: deadlinesSchema,
 });
@@ -179,6 +233,8 @@ export type StaffTicketRow = z.infer<typeof staffTicketRowSchema>;
 
 export const ticketListQuerySchema = z.object({
   status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),
+  tier: tierSchema.optional(),
+  due: z.enum(['any', 'soon', 'overdue']).default('any'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -190,15 +246,28 @@ export const ticketListSchema = z.object({
   pageSize: z.number(),
 });
 
+const reason = personText(REASON_MAX);
+
+/** The body of each staff step; every step but accept asks for its particulars. */
 export const actionBodySchemas = {
   accept: z.object({}).strict(),
-  decline: z.object({ reason: personText(REASON_MAX) }),
-  contact: z.object({ method: contactMethodSchema, note: personText(REASON_MAX).optional() }),
-  resolve: z.object({ outcome: outcomeSchema, reply: personText(REPLY_MAX) }),
-  reassign: z.object({
-    assigneeId: z.string().min(1).max(64),
-    reason: personText(REASON_MAX).optional(),
+  decline: z.object({ reason }),
+  contact: z.object({ method: contactMethodSchema, note: reason.optional() }),
+  resolve: z.object({
+    outcome: outcomeSchema,
+    reply: personText(REPLY_MAX),
+    assessment: handlerAssessmentSchema.default('solved'),
   }),
+  to_case: z.object({ note: reason.optional() }),
+  request_extension: z.object({ days: z.number().int().min(1).max(15), reason }),
+  approve_extension: z.object({ note: reason.optional() }),
+  refuse_extension: z.object({ reason }),
+  escalate: z.object({ reason }),
+  return_down: z.object({ reason }),
+  send_back: z.object({ reason }),
+  reroute: z.object({ roomId: z.string().min(1).max(64), reason: reason.optional() }),
+  reassign: z.object({ assigneeId: z.string().min(1).max(64), reason: reason.optional() }),
+  supervise: z.object({ reason }),
 } as const;
 export type StaffAction = keyof typeof actionBodySchemas;
 export type TicketList = z.infer<typeof ticketListSchema>;

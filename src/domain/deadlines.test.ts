@@ -94,6 +94,11 @@ describe('ticket deadlines', () => {
       ...calendar,
       overrides: new Map([['2027-01-01', 'holiday' as const]]),
     };
+    expect(
+      ticketDeadlines(withOverride, local('2026-12-30T10:00:00'), defaultDeadlinePolicies.complaint)
+        .calendarFallback,
+    ).toBe(true);
+    withOverride.confirmedYears = new Set([2027]);
     const d = ticketDeadlines(
       withOverride,
       local('2026-12-30T10:00:00'),

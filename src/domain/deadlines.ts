@@ -9,7 +9,7 @@ export interface DeadlinePolicy {
 
 /**
  * Default limits: 1 working day for consultations and suggestions, 5 for help, complaints and
- * reports (沪府办〔2018〕62号 as summarised in DOMAIN §4). The first-contact limit of 1 working
+ * reports (沪府办〔2018〕62号 docs/sources.md §4). The first-contact limit of 1 working
  * day is common practice, not a published rule [unverified]; the bureau can change both.
  */
 export const defaultDeadlinePolicies: Record<TicketKind, DeadlinePolicy> = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskPhone, normalizePhone, normalizeText } from './personal-data.js';
 
-const cases = path.resolve(import.meta.dirname, '../../../shared/cases');
+const cases = path.resolve(import.meta.dirname, '../../test/cases');
 const unicode = readFileSync(path.join(cases, 'unicode.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')

@@ -11,6 +11,8 @@ export interface WorkingCalendar {
   packageYears: ReadonlySet<number>;
   /** The bureau admin's overrides; they win over the package. */
   overrides: ReadonlyMap<string, 'holiday' | 'workday'>;
+  /** Years the package does not cover whose holidays the bureau has entered and confirmed. */
+  confirmedYears?: ReadonlySet<number>;
 }
 
 /** Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact. */
@@ -37,19 +39,12 @@ function isWeekend(date: string): boolean {
 }
 
 /**
- * Whether a year's holidays are known: the package covers it, or the bureau has entered at least
- * one override for it. An unknown year counts weekends only.
+ * Whether a year's holidays are known: the package covers it, or the bureau has entered them and
+ * confirmed the year complete. One override alone does not make a year known: the other holidays
+ * of that year would still be missing. An unknown year counts weekends only.
  */
 export function yearIsCovered(calendar: WorkingCalendar, year: number): boolean {
-  if (calendar.packageYears.has(year)) {
-    return true;
-  }
-  for (const date of calendar.overrides.keys()) {
-    if (date.startsWith(`${year}-`)) {
-      return true;
-    }
-  }
-  return false;
+  return calendar.packageYears.has(year) || (calendar.confirmedYears?.has(year) ?? false);
 }
 
 /** Whether a Shanghai calendar date is a working day. */

@@ -98,6 +98,48 @@ describe('staff sign-in', () => {
   });
 });
 
+describe('changing a password', () => {
+  it('checks the current password, sets the new one and ends the other sessions', async () => {
+    const first = await loginAs(t.app, 'yinhang.2');
+    const second = await loginAs(t.app, 'yinhang.2');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'nope', newPassword: 'a-longer-secret' },
+      headers: { cookie: first },
+    });
+    expect(json(wrong).details).toEqual([
+      {
+        field: 'currentPassword',
+        message: '当前密码不正确',
+        messageEn: 'the current password is wrong',
+      },
+    ]);
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'linli-demo', newPassword: 'short' },
+      headers: { cookie: first },
+    });
+    expect(short.statusCode).toBe(400);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'linli-demo', newPassword: 'a-longer-secret' },
+      headers: { cookie: first },
+    });
+    expect(ok.statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ url: '/api/auth/me', headers: { cookie: first } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ url: '/api/auth/me', headers: { cookie: second } })).statusCode,
+    ).toBe(401);
+    await loginAs(t.app, 'yinhang.2', 'a-longer-secret');
+    await expect(loginAs(t.app, 'yinhang.2')).rejects.toThrow(/login yinhang.2 failed/);
+  });
+});
+
 describe('the holiday calendar', () => {
   it('warns admins that 2027 counts weekends only, in December 2026', async () => {
     const admin = await loginAs(t.app, 'admin');
@@ -119,7 +161,18 @@ describe('the holiday calendar', () => {
       headers: { cookie: admin },
     });
     expect(put.statusCode).toBe(200);
-    expect(json<{ fallbackYears: number[] }>(put).fallbackYears).toEqual([]);
+    // One holiday is not a whole year: the warning stays until the bureau confirms 2027.
+    expect(json<{ fallbackYears: number[] }>(put).fallbackYears).toEqual([2027]);
+    const confirmed = await t.app.inject({
+      method: 'PUT',
+      url: '/api/staff/calendar/years/2027',
+      payload: { complete: true },
+      headers: { cookie: admin },
+    });
+    expect(json<{ fallbackYears: number[]; confirmedYears: number[] }>(confirmed)).toMatchObject({
+      fallbackYears: [],
+      confirmedYears: [2027],
+    });
     t.clock.now = new Date('2026-12-30T10:00:00+08:00');
     const receipt = json<{ resolveDueAt: string }>(
       await t.app.inject({

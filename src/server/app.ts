@@ -13,13 +13,19 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MAX_PHOTOS } from '../contract/tickets.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { registerAuditRoutes } from './audit/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
 import type { AppContext } from './context.js';
 import { registerFileRoutes } from './files/routes.js';
 import { defaultPhotoLimits } from './files/image.js';
-import { installErrorHandling, sendError } from './http/error-handler.js';
+import { AppError } from './errors.js';
+import { controlCharacterIssue } from './http/control-characters.js';
+import { frameworkError, installErrorHandling, sendError } from './http/error-handler.js';
 import { isAppPath, registerStaticWeb } from './http/static-web.js';
+import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
+import { registerReferralRoutes } from './referrals/routes.js';
+import { registerPolicyRoutes } from './tickets/policy-routes.js';
 import { registerResidentTicketRoutes, registerStaffTicketRoutes } from './tickets/routes.js';
 
 /** One route the app answers; the access and OpenAPI tests walk this table. */
@@ -70,8 +76,17 @@ export async function buildApp(
     bodyLimit: 256 * 1024,
     trustProxy: options.trustProxy ?? false,
     requestTimeout: 120_000,
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  app.addHook('preValidation', (request, _reply, done) => {
+    const issue =
+      controlCharacterIssue(request.params, 'params') ??
+      controlCharacterIssue(request.query, 'query') ??
+      controlCharacterIssue(request.body);
+    done(issue ? new AppError('validation_failed', [issue]) : undefined);
+  });
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
@@ -133,4 +148,8 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerAccountRoutes(app, ctx);
   registerStaffTicketRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerPolicyRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerReferralRoutes(app, ctx);
 }

@@ -1,4 +1,9 @@
-import type { Config } from './config.js';
+import {
+  defaultHandlingSettings,
+  defaultNotifySettings,
+  deriveAuditKey,
+  type Config,
+} from './config.js';
 import type { AppContext } from './context.js';
 import { createDataCipher } from './crypto/data-cipher.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -9,7 +14,8 @@ export function createContext(
   config: Pick<
     Config,
     'dataKey' | 'filesDir' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicBaseUrl'
-  >,
+  > &
+    Partial<Pick<Config, 'notify' | 'handlingRules' | 'audit'>>,
   handle: DatabaseHandle,
   now: () => Date = () => new Date(),
 ): AppContext {
@@ -25,5 +31,8 @@ export function createContext(
       publicBaseUrl: config.publicBaseUrl,
       secureCookies: config.publicBaseUrl?.startsWith('https://') ?? false,
     },
+    notify: config.notify ?? defaultNotifySettings,
+    handlingRules: config.handlingRules ?? defaultHandlingSettings,
+    audit: config.audit ?? { key: deriveAuditKey(config.dataKey), mac: 'hmac-sha256' },
   };
 }

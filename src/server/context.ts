@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import type { AuditSettings, Config, HandlingSettings, NotifySettings } from './config.js';
 import type { DataCipher } from './crypto/data-cipher.js';
 import type { Db, DatabaseKind } from './db/database.js';
 import type { FileStorage } from './files/storage.js';
@@ -14,4 +14,10 @@ export interface AppContext {
   settings: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicBaseUrl'> & {
     secureCookies: boolean;
   };
+  /** Re-handling and closing rules of tickets. */
+  handlingRules: HandlingSettings;
+  /** How the outbox worker delivers notifications. */
+  notify: NotifySettings;
+  /** The audit trail's MAC key and algorithm (src/server/audit). */
+  audit: AuditSettings;
 }

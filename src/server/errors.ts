@@ -1,6 +1,6 @@
 import type { ErrorCode, FieldIssue } from '../contract/common.js';
 
-/** A refusal with a stable code; one table below maps codes to HTTP status (STYLE rule 11). */
+/** A refusal with a stable code; one table below maps codes to HTTP status. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

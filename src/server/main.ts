@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createContext } from './context-factory.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startOutboxWorker } from './notifications/worker.js';
+import { startTicketHousekeeping } from './tickets/housekeeping.js';
 import { prepareDemo, type DemoSummary } from './org/demo-start.js';
 
 /** Reads the settings, opens and migrates the database, loads demo data, and listens. */
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const handle = openDatabase(config.database);
-  const applied = await migrateToLatest(handle.db);
+  const applied = await migrateToLatest(handle.db).catch((error: unknown) =>
+    stopWith(`cannot open the database / 无法打开数据库: ${reasonOf(error)}`),
+  );
   const demo = await prepareDemo(handle.db, config.seedDemo);
   const ctx = createContext(config, handle);
   const app = await buildApp(ctx, {
@@ -27,7 +31,13 @@ async function main(): Promise<void> {
     webRoot: path.resolve('dist/web'),
     trustProxy: config.trustProxy,
   });
-  await app.listen({ port: config.port, host: config.host });
+  await app
+    .listen({ port: config.port, host: config.host })
+    .catch((error: unknown) =>
+      stopWith(`cannot listen on ${config.host}:${config.port} / 无法监听端口: ${reasonOf(error)}`),
+    );
+  const outbox = startOutboxWorker(ctx, { logger: app.log });
+  const housekeeping = startTicketHousekeeping(ctx, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base =
@@ -37,12 +47,26 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await outbox.stop();
+    await housekeeping.stop();
     await app.close();
     await handle.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** A start that cannot go on ends with one plain sentence, not a stack trace. */
+function stopWith(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code} ${message}` : message;
 }
 
 function banner(base: string, config: Config, applied: string[], demo: DemoSummary | null): string {

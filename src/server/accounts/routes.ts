@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginSchema, meSchema } from '../../contract/auth.js';
+import { changePasswordSchema, loginSchema, meSchema } from '../../contract/auth.js';
 import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
 import {
@@ -25,6 +25,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         ctx,
         request.body.username,
         request.body.password,
+        request.id,
       );
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx));
       const actor = { id: staffId, role: 'liaison' as const, streetId: null, sessionId: '' };
@@ -47,5 +48,21 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/api/auth/me',
     { schema: { tags: ['auth'], response: { 200: meSchema, ...errors } } },
     async (request) => accounts.describeMe(ctx, await requireStaff(ctx, request)),
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        body: changePasswordSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireStaff(ctx, request);
+      await accounts.changePassword(ctx, actor, request.body);
+      return reply.status(204).send(null);
+    },
   );
 }

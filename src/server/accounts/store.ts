@@ -58,3 +58,27 @@ export async function touchSession(db: Executor, id: string, at: string): Promis
 export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
+
+/** The stored password hash of a staff member. */
+export async function findPasswordHash(db: Executor, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('staff')
+    .select('password_hash')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.password_hash;
+}
+
+/** Replaces a staff member's password hash. */
+export async function updatePasswordHash(db: Executor, id: string, hash: string): Promise<void> {
+  await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', id).execute();
+}
+
+/** Ends every session of a staff member but one. */
+export async function deleteOtherSessions(
+  db: Executor,
+  staffId: string,
+  keep: string,
+): Promise<void> {
+  await db.deleteFrom('sessions').where('staff_id', '=', staffId).where('id', '!=', keep).execute();
+}

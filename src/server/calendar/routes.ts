@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { staffRoles, type StaffRole } from '../../contract/auth.js';
 import { calendarOverrideSchema, calendarStatusSchema } from '../../contract/calendar.js';
 import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
@@ -14,6 +15,8 @@ const errors = {
   404: errorBodySchema,
 };
 const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+/** Partner-department accounts work only under /api/dept; the calendar is for officers. */
+const readers: readonly StaffRole[] = staffRoles.filter((r) => r !== 'department');
 
 /** The working calendar: what the package covers and the bureau's own holiday data. */
 export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -22,7 +25,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
     '/api/staff/calendar',
     { schema: { tags: ['calendar'], response: { 200: calendarStatusSchema, ...errors } } },
     async (request) => {
-      await requireStaff(ctx, request);
+      await requireStaff(ctx, request, readers);
       return calendar.calendarStatus(ctx.db, ctx.now());
     },
   );
@@ -55,6 +58,28 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       await requireStaff(ctx, request, ['bureau_admin']);
       await calendar.removeOverride(ctx.db, request.params.date);
+      return calendar.calendarStatus(ctx.db, ctx.now());
+    },
+  );
+  r.put(
+    '/api/staff/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({ complete: z.boolean() }),
+        response: { 200: calendarStatusSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['bureau_admin']);
+      await calendar.setYearComplete(
+        ctx.db,
+        request.params.year,
+        request.body.complete,
+        actor.id,
+        ctx.now(),
+      );
       return calendar.calendarStatus(ctx.db, ctx.now());
     },
   );

@@ -13,8 +13,12 @@ const base = packageCalendar();
 
 /** The working calendar in force: the package's data with the bureau's overrides on top. */
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  const rows = await store.listOverrides(db);
-  return { ...base, overrides: new Map(rows.map((r) => [r.date, r.kind])) };
+  const [rows, years] = await Promise.all([store.listOverrides(db), store.listConfirmedYears(db)]);
+  return {
+    ...base,
+    overrides: new Map(rows.map((r) => [r.date, r.kind])),
+    confirmedYears: new Set(years),
+  };
 }
 
 /** Years (this one and the next) whose holidays are unknown, for the admins' warning. */
@@ -31,6 +35,7 @@ export async function calendarStatus(db: Db, now: Date) {
   return {
     coveredYears: [...base.packageYears].sort((a, b) => a - b),
     fallbackYears: uncoveredYears(calendar, year, year + 1),
+    confirmedYears: [...(calendar.confirmedYears ?? [])],
     overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, note: o.note })),
   };
 }
@@ -60,5 +65,23 @@ export async function removeOverride(db: Db, date: string): Promise<void> {
   checkDate(date);
   if (!(await store.deleteOverride(db, date))) {
     throw new AppError('not_found');
+  }
+}
+
+/**
+ * The bureau admin confirms that a year's holidays and swapped working days are all entered, so
+ * its deadlines stop counting weekends only; `complete: false` withdraws it.
+ */
+export async function setYearComplete(
+  db: Db,
+  year: number,
+  complete: boolean,
+  staffId: string,
+  now: Date,
+): Promise<void> {
+  if (complete) {
+    await store.confirmYear(db, { year, by: staffId, at: now.toISOString() });
+  } else {
+    await store.unconfirmYear(db, year);
   }
 }

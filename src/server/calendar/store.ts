@@ -36,3 +36,28 @@ export async function deleteOverride(db: Executor, date: string): Promise<boolea
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Years the bureau confirmed as completely entered. */
+export async function listConfirmedYears(db: Executor): Promise<number[]> {
+  const rows = await db.selectFrom('calendar_years').select('year').orderBy('year').execute();
+  return rows.map((r) => r.year);
+}
+
+/** Confirms a year as completely entered. */
+export async function confirmYear(
+  db: Executor,
+  row: { year: number; by: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('calendar_years')
+    .values({ year: row.year, confirmed_by: row.by, confirmed_at: row.at })
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ confirmed_by: row.by, confirmed_at: row.at }),
+    )
+    .execute();
+}
+
+/** Withdraws a year's confirmation. */
+export async function unconfirmYear(db: Executor, year: number): Promise<void> {
+  await db.deleteFrom('calendar_years').where('year', '=', year).execute();
+}

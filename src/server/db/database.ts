@@ -18,7 +18,7 @@ export interface DatabaseHandle {
 
 /**
  * Opens SQLite in WAL mode with synchronous=FULL: an acknowledged ticket is a legal record and must
- * survive a crash (RELIABILITY §1.3). The busy timeout is short because better-sqlite3 blocks the
+ * survive a crash (docs/database.md). The busy timeout is short because better-sqlite3 blocks the
  * event loop while it waits.
  */
 export function openSqlite(file: string): DatabaseHandle {
@@ -31,7 +31,7 @@ export function openSqlite(file: string): DatabaseHandle {
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
-/** Opens a PostgreSQL pool; an idle client's error must not crash the process (RELIABILITY §1.4). */
+/** Opens a PostgreSQL pool; an idle client's error must not crash the process. */
 export function openPostgres(url: string, options: { searchPath?: string } = {}): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,

@@ -1,10 +1,20 @@
 import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as audit from './migrations/0002-audit.js';
+import * as outbox from './migrations/0003-outbox.js';
+import * as ticketHandling from './migrations/0004-ticket-handling.js';
+import * as referrals from './migrations/0005-referrals.js';
+import * as calendarYears from './migrations/0006-calendar-years.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-audit': audit,
+  '0003-outbox': outbox,
+  '0004-ticket-handling': ticketHandling,
+  '0005-referrals': referrals,
+  '0006-calendar-years': calendarYears,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /**
  * Table types shared by SQLite and PostgreSQL. Ids are generated text, instants are ISO 8601 UTC
  * text and booleans are 0/1 integers, so the same queries run on both dialects (docs/database.md).
@@ -19,7 +20,14 @@ export interface Database {
   ticket_photos: TicketPhotoTable;
   files: FileTable;
   calendar_overrides: CalendarOverrideTable;
+  calendar_years: CalendarYearTable;
   deadline_policies: DeadlinePolicyTable;
+  audit_entries: AuditEntryTable;
+  outbox: OutboxTable;
+  outbox_attempts: OutboxAttemptTable;
+  departments: DepartmentTable;
+  referrals: ReferralTable;
+  referral_files: ReferralFileTable;
 }
 
 export interface DistrictTable {
@@ -76,6 +84,8 @@ export interface StaffTable {
   active: number;
   is_demo: number;
   created_at: string;
+  /** The partner department of a 'department' account (migration 0005); null for officers. */
+  department_id?: string | null;
 }
 
 export interface RoomLiaisonTable {
@@ -144,6 +154,19 @@ export interface TicketTable {
   rating: string | null;
   rating_comment: string | null;
   event_count: number;
+  resolved_tier: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extension_requested_at: string | null;
+  extension_count: Generated<number>;
+  supervised_at: string | null;
+  supervision_due_at: string | null;
+  supervision_reason: string | null;
+  reopen_count: Generated<number>;
+  handler_assessment: string | null;
+  citizen_solved: number | null;
+  in_case_at: string | null;
+  returned_at: string | null;
 }
 
 export interface TicketReporterTable {
@@ -197,4 +220,98 @@ export interface DeadlinePolicyTable {
   resolve_days: number;
   effective_from: string;
   created_at: string;
+  created_by: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  ticket_id: string | null;
+  audience: 'reporter' | 'staff';
+  staff_id: string | null;
+  event: string;
+  /** JSON text; never a phone number. */
+  payload: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  next_attempt_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  recipient_masked: string | null;
+  dedupe_key: string | null;
+}
+
+export interface OutboxAttemptTable {
+  outbox_id: string;
+  attempt: number;
+  at: string;
+  ok: number;
+  error: string | null;
+}
+
+/** One entry of the hash-chained audit trail (src/server/audit). */
+export interface AuditEntryTable {
+  seq: number;
+  at: string;
+  actor_kind: 'staff' | 'resident' | 'system' | 'department';
+  actor_id: string | null;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  /** JSON text of field names and codes; never personal data values. */
+  detail: string;
+  request_id: string | null;
+  prev_mac: string;
+  mac: string;
+}
+
+/** A partner department (房管局, 绿化市容局, …) that referrals go to and clues come from. */
+export interface DepartmentTable {
+  id: string;
+  code: string;
+  name: string;
+  is_demo: number;
+}
+
+/** One referral (移送 / 协助) of a ticket to one department (src/server/referrals). */
+export interface ReferralTable {
+  id: string;
+  ticket_id: string;
+  department_id: string;
+  kind: 'information' | 'determination' | 'evidence' | 'transfer';
+  determination_type: string | null;
+  request_text: string;
+  status: 'sent' | 'accepted' | 'answered' | 'declined';
+  created_at: string;
+  created_by: string;
+  sent_at: string | null;
+  reply_due_at: string | null;
+  transfer_due_at: string | null;
+  sent_late: number | null;
+  accepted_at: string | null;
+  accept_note: string | null;
+  reply_text: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  delivery_state: 'delivered' | 'failed';
+  delivery_attempts: number;
+  last_error: string | null;
+  updated_at: string;
+}
+
+/** A photo attached to a referral's request (by staff) or reply (by the department). */
+export interface ReferralFileTable {
+  referral_id: string;
+  file_id: string;
+  side: 'request' | 'reply';
+  sort: number;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  confirmed_by: string | null;
+  confirmed_at: string;
 }

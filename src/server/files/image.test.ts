@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { defaultPhotoLimits, PhotoRefused, processPhoto } from './image';
 
-const uploads = path.resolve(import.meta.dirname, '../../../../shared/cases/uploads');
+const uploads = path.resolve(import.meta.dirname, '../../../test/cases/uploads');
 
 function upload(name: string): Buffer {
   return readFileSync(path.join(uploads, name));

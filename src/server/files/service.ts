@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
-import { AppError, fieldIssue } from '../errors.js';
+import { AppError, fieldIssue, messageOf } from '../errors.js';
 import { newId } from '../ids.js';
 import { defaultPhotoLimits, PhotoRefused, processPhoto } from './image.js';
 import { newStorageKey, safeOriginalName } from './storage.js';
@@ -28,7 +28,8 @@ export async function uploadPhoto(
     photo = await processPhoto(bytes, defaultPhotoLimits);
   } catch (error) {
     if (error instanceof PhotoRefused) {
-      throw new AppError(error.reason === 'photo_too_large' ? 'payload_too_large' : error.reason);
+      const code = error.reason === 'photo_too_large' ? 'payload_too_large' : error.reason;
+      throw new AppError(code, [fieldIssue('file', messageOf[code][0], messageOf[code][1])]);
     }
     throw error;
   }

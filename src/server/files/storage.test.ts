@@ -12,7 +12,7 @@ import {
   storageKeyPattern,
 } from './storage';
 
-const cases = path.resolve(import.meta.dirname, '../../../../shared/cases');
+const cases = path.resolve(import.meta.dirname, '../../../test/cases');
 
 const hostileNames: string[] = readFileSync(path.join(cases, 'filenames.jsonl'), 'utf8')
   .split('\n')

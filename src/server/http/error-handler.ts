@@ -37,6 +37,12 @@ export function sendError(
     });
 }
 
+const bodyIssue: FieldIssue = {
+  field: '(body)',
+  message: '不是有效的 JSON',
+  messageEn: 'is not valid JSON',
+};
+
 function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[] } {
   if (error instanceof AppError) {
     return { code: error.code, details: error.details };
@@ -52,6 +58,9 @@ function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[
     return { code: 'validation_failed', details: fieldIssuesOf(issues, where) };
   }
   const mapped = error.code ? frameworkCodes[error.code] : undefined;
+  if (mapped === 'malformed_json') {
+    return { code: mapped, details: [bodyIssue] };
+  }
   if (mapped) {
     return { code: mapped };
   }
@@ -78,4 +87,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     return sendError(reply, request, code, details);
   });
+}
+
+/**
+ * Errors the router raises before any handler (a malformed URL, an over-long path parameter),
+ * answered in the same shape as every other error.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const code: ErrorCode = error.code === 'FST_ERR_BAD_URL' ? 'bad_request' : 'not_found';
+  request.log.debug({ code: error.code }, 'request refused by the router');
+  void sendError(reply, request, code);
 }

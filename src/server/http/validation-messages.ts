@@ -10,20 +10,34 @@ interface IssueLike {
   expected?: unknown;
   values?: readonly unknown[];
   keys?: readonly string[];
+  origin?: string;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.') || '(body)';
 }
 
+function tooSmall(issue: IssueLike): [string, string] {
+  const min = String(issue.minimum);
+  if (issue.origin === 'string') {
+    return min === '1'
+      ? ['不能为空', 'must not be empty']
+      : [`至少 ${min} 个字`, `must be at least ${min} characters`];
+  }
+  if (issue.origin === 'array') {
+    return [`至少 ${min} 项`, `must have at least ${min} items`];
+  }
+  return [`不能小于 ${min}`, `must be at least ${min}`];
+}
+
 function sentence(issue: IssueLike): [string, string] {
   switch (issue.code) {
     case 'too_small':
-      return issue.minimum === 1 || issue.minimum === 1n
-        ? ['不能为空', 'must not be empty']
-        : [`不能少于 ${String(issue.minimum)}`, `must be at least ${String(issue.minimum)}`];
+      return tooSmall(issue);
     case 'too_big':
-      return [`不能超过 ${String(issue.maximum)}`, `must be at most ${String(issue.maximum)}`];
+      return issue.origin === 'array'
+        ? [`最多 ${String(issue.maximum)} 项`, `must have at most ${String(issue.maximum)} items`]
+        : [`不能超过 ${String(issue.maximum)}`, `must be at most ${String(issue.maximum)}`];
     case 'invalid_type':
       return issue.message.includes('undefined')
         ? ['必填', 'is required']

@@ -1,7 +1,7 @@
 import type { CommunityNode, LiaisonNode, OrgTree, StreetNode } from './org-tree.js';
 
-// The Yangpu demo organisation (DOMAIN §1). Street names, their order and the community names
-// listed in DOMAIN §1.2 are real; everything else (codes not found in public sources, generated
+// The Yangpu demo organisation (docs/sources.md §1). Street names, their order and the community names
+// listed in docs/sources.md §1 are real; everything else (codes not found in public sources, generated
 // communities, addresses, people, badges, phones) is invented, deterministic and marked 示例.
 // Every row it produces is stored with is_demo = 1.
 
@@ -9,14 +9,23 @@ import type { CommunityNode, LiaisonNode, OrgTree, StreetNode } from './org-tree
 export interface DemoAdmin {
   username: string;
   name: string;
-  role: 'bureau_admin' | 'street_admin';
+  role: 'bureau_admin' | 'street_admin' | 'auditor';
   streetCode: string | null;
 }
 
-/** The demo tree and the administrator accounts that go with it. */
+/** A partner department of the demo and its one demo account. */
+export interface DemoDepartment {
+  code: string;
+  name: string;
+  username: string;
+  personName: string;
+}
+
+/** The demo tree and the administrator and department accounts that go with it. */
 export interface DemoOrg {
   tree: OrgTree;
   admins: DemoAdmin[];
+  departments: DemoDepartment[];
 }
 
 interface StreetSeed {
@@ -193,12 +202,26 @@ function streetNode(seed: StreetSeed, index: number, seq: Seq): StreetNode {
   };
 }
 
-/** Builds the Yangpu demo: 12 streets, their communities and parks, rooms, liaisons, admins. */
+// The partner departments a district bureau refers matters to (docs/sources.md §1–2), one demo
+// account each (`<code>.dept`).
+const departmentSeeds: readonly { code: string; name: string }[] = [
+  { code: 'fangguan', name: '区住房保障房屋管理局' },
+  { code: 'lvhua', name: '区绿化市容局' },
+  { code: 'guihua', name: '区规划资源局' },
+  { code: 'shuju', name: '区数据局' },
+  { code: 'chengyun', name: '区城运中心' },
+];
+
+/**
+ * Builds the Yangpu demo: 12 streets, their communities and parks, rooms, liaisons, admins, and
+ * the five partner departments with one account each.
+ */
 export function yangpuDemo(): DemoOrg {
   const seq: Seq = { person: 0, community: 0 };
   const streets = streetSeeds.map((seed, i) => streetNode(seed, i, seq));
   const admins: DemoAdmin[] = [
     { username: 'admin', name: demoPersonName(0), role: 'bureau_admin', streetCode: null },
+    { username: 'auditor', name: demoPersonName(99), role: 'auditor', streetCode: null },
     ...streetSeeds.map((seed, i) => ({
       username: `${seed.pinyin}.admin`,
       name: demoPersonName(100 + i),
@@ -209,6 +232,11 @@ export function yangpuDemo(): DemoOrg {
   return {
     tree: { district: { ...demoDistrict, row: 0 }, streets },
     admins,
+    departments: departmentSeeds.map((d, i) => ({
+      ...d,
+      username: `${d.code}.dept`,
+      personName: demoPersonName(200 + i),
+    })),
   };
 }
 

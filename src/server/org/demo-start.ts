@@ -30,7 +30,10 @@ export async function prepareDemo(
   const admins = summary.accounts.filter((a) => a.role !== 'liaison');
   const liaisons = summary.accounts.filter((a) => a.role === 'liaison');
   const shownAdmins = admins.filter(
-    (a) => a.role === 'bureau_admin' || a.street === summary.samplePlacard.street,
+    (a) =>
+      a.role === 'bureau_admin' ||
+      a.role === 'auditor' ||
+      a.street === summary.samplePlacard.street,
   );
   return {
     samplePlacardToken: summary.samplePlacard.token,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkPhone } from './import-cells.js';
 import { importColumns, toImportTable, type ImportField } from './import-file.js';
@@ -72,10 +74,14 @@ describe('validating import rows', () => {
     expect(tree?.streets[0]?.communities[0]?.buildings).toHaveLength(2);
   });
 
-  it('refuses formula-looking cells (shared/cases/formula-injection.jsonl)', () => {
-    const cases = ['=HYPERLINK("http://example.invalid","点我")', '+1+1', '-2+3', '@SUM(A1:A2)'];
-    const withTabs = [...cases, '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
-    const rows = withTabs.map((v, i) => ({ ...base, buildingName: `${i}号楼`, roomHours: v }));
+  it('refuses formula-looking cells (test/cases/formula-injection.jsonl)', () => {
+    const file = path.resolve(import.meta.dirname, '../../../test/cases/formula-injection.jsonl');
+    const cases = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as string);
+    expect(cases).toHaveLength(7);
+    const rows = cases.map((v, i) => ({ ...base, buildingName: `${i}号楼`, roomHours: v }));
     const issues = validate(rows).issues;
     expect(issues.map((i) => [i.row, i.column])).toEqual(rows.map((_, i) => [i + 2, '接待时间']));
     expect(issues[0]?.problem).toContain('公式');

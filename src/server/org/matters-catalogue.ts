@@ -2,7 +2,7 @@ import type { MatterTable } from '../db/schema.js';
 
 /**
  * The community enforcement matters named in the implementation measures, with their legal basis
- * (DOMAIN §2, articles from the LawRefBook texts). Matters held by 消防救援 or 公安 are left out.
+ * (docs/sources.md §2; articles from the public law texts). Matters held by 消防救援 or 公安 are left out.
  * Text marked （待核实） is not settled: check it against the street's published 执法事项清单
  * before relying on it. The bureau keeps the live catalogue in the database; this is the seed.
  */

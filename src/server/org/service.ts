@@ -3,6 +3,7 @@ import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { newId, randomBase32 } from '../ids.js';
+import { addDepartment } from '../referrals/departments.js';
 import { demoDistrict, samplePlacardBuildingCode, yangpuDemo } from './demo-org.js';
 import type { DemoOrg } from './demo-org.js';
 import { columnName, type ImportTable } from './import-file.js';
@@ -14,7 +15,7 @@ import { emptyCounts, writeOrgTree, type LevelCounts, type WriteOptions } from '
 
 export type { LevelCounts } from './tree-writer.js';
 
-/** Upserts the seed catalogue of enforcement matters (DOMAIN §2); returns how many it holds. */
+/** Upserts the seed catalogue of enforcement matters (docs/sources.md §2); returns how many it holds. */
 export async function seedMatters(db: Db): Promise<number> {
   await db.transaction().execute((trx) => seedMattersIn(trx));
   return mattersCatalogue.length;
@@ -158,7 +159,7 @@ export async function getStaffName(db: Db, ids: readonly string[]): Promise<Map<
 /** One demo account for the start banner. */
 export interface DemoAccount {
   username: string;
-  role: 'bureau_admin' | 'street_admin' | 'liaison';
+  role: 'bureau_admin' | 'street_admin' | 'auditor' | 'liaison' | 'department';
   street: string | null;
 }
 
@@ -197,6 +198,7 @@ export async function seedDemoOrg(
       throw new Error(`demo seed refused: ${written.issues[0]?.problemEn ?? ''}`);
     }
     await insertDemoAdmins(trx, demo, hash, now);
+    await insertDemoDepartments(trx, demo, hash, now);
   });
   return demoSummary(db, demo, password);
 }
@@ -244,6 +246,27 @@ async function insertDemoAdmins(ex: Db, demo: DemoOrg, hash: string, now: string
   }
 }
 
+/** The partner departments of the demo, each with its one department account. */
+async function insertDemoDepartments(ex: Db, demo: DemoOrg, hash: string, now: string) {
+  for (const department of demo.departments) {
+    const departmentId = await addDepartment(ex, { ...department, isDemo: true });
+    await store.insertRow(ex, 'staff', {
+      id: newId(),
+      username: department.username,
+      password_hash: hash,
+      name: department.personName,
+      role: 'department',
+      street_id: null,
+      badge_no: null,
+      work_phone: null,
+      active: 1,
+      is_demo: 1,
+      created_at: now,
+      department_id: departmentId,
+    });
+  }
+}
+
 async function demoSummary(db: Db, demo: DemoOrg, password: string): Promise<DemoOrgSummary> {
   const nameOfCode = new Map(demo.tree.streets.map((s) => [s.code, s.name]));
   const accounts: DemoAccount[] = [
@@ -251,6 +274,11 @@ async function demoSummary(db: Db, demo: DemoOrg, password: string): Promise<Dem
       username: a.username,
       role: a.role,
       street: a.streetCode ? (nameOfCode.get(a.streetCode) ?? null) : null,
+    })),
+    ...demo.departments.map((d) => ({
+      username: d.username,
+      role: 'department' as const,
+      street: null,
     })),
     ...liaisonAccounts(demo.tree),
   ];
@@ -264,7 +292,7 @@ async function demoSummary(db: Db, demo: DemoOrg, password: string): Promise<Dem
       communities: communities.filter((c) => c.kind === 'community').length,
       parks: communities.filter((c) => c.kind === 'park').length,
       rooms: communities.length,
-      liaisons: accounts.length - demo.admins.length,
+      liaisons: accounts.length - demo.admins.length - demo.departments.length,
       accounts: accounts.length,
       buildings: countBuildings(demo.tree),
     },
@@ -390,4 +418,27 @@ function hashFor(passwords: Passwords, username: string): Promise<string> {
   const entry = { password, hash: hashPassword(password) };
   passwords.set(username, entry);
   return entry.hash;
+}
+
+/** A room a ticket can be routed to, with its place. */
+export interface RoomPlace {
+  roomId: string;
+  roomName: string;
+  communityName: string;
+  streetId: string;
+  streetName: string;
+}
+
+/** The rooms of one street, or of the whole district when no street is given. */
+export async function listRoomPlaces(db: Db, streetId?: string): Promise<RoomPlace[]> {
+  const rows = await store.listRoomsWithPlace(db);
+  return rows
+    .filter((r) => !streetId || r.streetId === streetId)
+    .map((r) => ({
+      roomId: r.roomId,
+      roomName: r.roomName,
+      communityName: r.communityName,
+      streetId: r.streetId,
+      streetName: r.streetName,
+    }));
 }

@@ -156,6 +156,7 @@ export function listRoomsWithPlace(ex: Executor) {
       'communities.name as communityName',
       'communities.kind as communityKind',
       'streets.name as streetName',
+      'streets.id as streetId',
     ])
     .orderBy('streets.sort')
     .orderBy('communities.code')

@@ -1,5 +1,13 @@
+import { staffRoles, type StaffRole } from '../../contract/auth.js';
 import type { ActorRelation } from '../../domain/ticket-machine.js';
 import type { StaffActor } from '../accounts/service.js';
+
+/**
+ * The accounts the staff ticket routes admit: everyone but partner departments, whose accounts
+ * have no relation to any ticket and work only under /api/dept (城管条例 Art 26: the reporter
+ * stays confidential).
+ */
+export const ticketStaffRoles: readonly StaffRole[] = staffRoles.filter((r) => r !== 'department');
 
 /** What decides a staff member's relation to a ticket. */
 export interface TicketPlace {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../contract/common.js';
-import { json, multipartPhoto, startTestApp, type TestApp } from '../../../test/app.js';
+import { json, loginAs, multipartPhoto, startTestApp, type TestApp } from '../../../test/app.js';
 
-const cases = path.resolve(import.meta.dirname, '../../../../shared/cases');
+const cases = path.resolve(import.meta.dirname, '../../../test/cases');
 
 function lines(file: string): string[] {
   return readFileSync(path.join(cases, file), 'utf8')
@@ -210,6 +210,46 @@ describe('bad input to the ticket form', () => {
         .trim();
       expect(view.description).toBe(expected);
     }
+  });
+});
+
+describe('characters no database should store', () => {
+  it('refuses a NUL or other control character in any field, naming it, on both databases', async () => {
+    const before = await ticketCount();
+    const res = await submit({ placardToken: token, kind: 'help', description: 'a\u0000b' });
+    expect(res.statusCode).toBe(400);
+    expect(json<ErrorBody>(res).details?.[0]).toMatchObject({
+      field: 'description',
+      message: '含有不可见的控制字符',
+    });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'adm\u0000in', password: 'x' },
+    });
+    expect(json<ErrorBody>(login).details?.[0]?.field).toBe('username');
+    const param = await t.app.inject({ url: '/api/public/placards/a%00b' });
+    expect(json<ErrorBody>(param).details?.[0]?.field).toBe('params.token');
+    expect(await ticketCount()).toBe(before);
+  });
+
+  it('answers a malformed URL and an over-long path in the documented shape', async () => {
+    const bad = await t.app.inject({ url: '/api/public/placards/%E0%A4%A' });
+    expect(bad.statusCode).toBe(400);
+    expectErrorShape(json<ErrorBody>(bad), 'bad_request');
+    const long = await t.app.inject({ url: `/api/public/placards/${'x'.repeat(5000)}` });
+    expect(long.statusCode).toBe(404);
+    expectErrorShape(json<ErrorBody>(long), 'not_found');
+  });
+
+  it('says what is wrong with page=0', async () => {
+    const cookie = await loginAs(t.app, 'admin');
+    const res = await t.app.inject({ url: '/api/staff/tickets?page=0', headers: { cookie } });
+    expect(json<ErrorBody>(res).details?.[0]).toMatchObject({
+      field: 'querystring.page',
+      message: '不能小于 1',
+      messageEn: 'must be at least 1',
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import type {
   TicketAction,
   TicketKind,
   TicketStatus,
+  Tier,
   TimelineEntry,
 } from '../../contract/tickets.js';
 import { isOverdue } from '../../domain/deadlines.js';
@@ -22,7 +23,7 @@ type EventRow = {
 };
 type Photo = { id: string; width: number; height: number };
 
-/** Events the resident sees; internal steps (reassignment) stay in the workbench. */
+/** Events the resident sees; internal steps (reassignment, extensions) stay in the workbench. */
 const residentEventTypes = new Set([
   'submitted',
   'accepted',
@@ -30,6 +31,10 @@ const residentEventTypes = new Set([
   'contacted',
   'resolved',
   'rated',
+  'escalated',
+  'moved_to_case',
+  'reopened',
+  'closed_unrated',
 ]);
 
 function date(value: string | null): Date | null {
@@ -37,21 +42,28 @@ function date(value: string | null): Date | null {
 }
 
 function deadlines(t: TicketRecord, now: Date) {
+  // A ticket that became an enforcement case leaves the ticket clock (docs/ticket-handling.md).
+  const clockStopped = t.in_case_at !== null;
+  const running = t.status !== 'declined' && !clockStopped;
   return {
     firstContactDueAt: t.first_contact_due_at,
     resolveDueAt: t.resolve_due_at,
+    supervisionDueAt: t.supervision_due_at,
+    clockStopped,
     firstContactOverdue:
-      t.status !== 'declined' &&
-      isOverdue(date(t.first_contact_due_at), date(t.first_contact_at), now),
-    resolveOverdue:
-      t.status !== 'declined' && isOverdue(date(t.resolve_due_at), date(t.resolved_at), now),
+      running && isOverdue(date(t.first_contact_due_at), date(t.first_contact_at), now),
+    resolveOverdue: running && isOverdue(date(t.resolve_due_at), date(t.resolved_at), now),
     calendarFallback: t.calendar_fallback === 1,
   };
 }
 
-function entry(e: EventRow, showStaffNote: boolean): TimelineEntry {
+/** Steps whose reason the resident reads: staff's internal reasons stay in the workbench. */
+const reasonsForResident = new Set(['declined', 'reopened', 'resolved', 'rated']);
+
+function entry(e: EventRow, forStaff: boolean): TimelineEntry {
   const data = JSON.parse(e.data) as Record<string, string | undefined>;
-  const note = data.reason ?? data.reply ?? (showStaffNote ? data.note : undefined) ?? data.comment;
+  const shown = forStaff || reasonsForResident.has(e.type);
+  const note = shown ? (data.reason ?? data.reply ?? data.note ?? data.comment) : undefined;
   return {
     seq: e.seq,
     type: e.type as TimelineEntry['type'],
@@ -81,6 +93,8 @@ function core(t: TicketRecord, photos: Photo[], now: Date) {
     declineReason: t.decline_reason,
     rating: t.rating as Rating | null,
     ratingComment: t.rating_comment,
+    tier: t.tier as Tier,
+    reopenCount: t.reopen_count,
   };
 }
 
@@ -89,10 +103,11 @@ export function presentResidentTicket(
   t: TicketRecord,
   events: EventRow[],
   photos: Photo[],
+  extra: { canRate: boolean; canReopen: boolean },
   now: Date,
 ): ResidentTicket {
   const timeline = events.filter((e) => residentEventTypes.has(e.type)).map((e) => entry(e, false));
-  return { ...core(t, photos, now), timeline, canRate: t.status === 'resolved' };
+  return { ...core(t, photos, now), timeline, ...extra };
 }
 
 /** A ticket as staff see it: the reporter only masked, the buttons they may press. */
@@ -109,6 +124,19 @@ export function presentStaffTicket(
     timeline: events.map((e) => entry(e, true)),
     assignee: assigneeOf(t),
     ...extra,
+    resolvedTier: t.resolved_tier as Tier | null,
+    handlerAssessment: t.handler_assessment as StaffTicket['handlerAssessment'],
+    citizenSolved: t.citizen_solved === null ? null : t.citizen_solved === 1,
+    extension:
+      t.extension_requested_at !== null
+        ? {
+            days: t.extension_days ?? 0,
+            reason: t.extension_reason ?? '',
+            requestedAt: t.extension_requested_at,
+          }
+        : null,
+    supervision:
+      t.supervised_at !== null ? { reason: t.supervision_reason ?? '', at: t.supervised_at } : null,
   };
 }
 
@@ -142,6 +170,8 @@ export function presentTicketRow(t: TicketRecord, now: Date): StaffTicketRow {
     building: t.building_name,
     community: t.community_name,
     assignee: assigneeOf(t),
+    tier: t.tier as Tier,
+    supervised: t.supervised_at !== null,
     createdAt: t.created_at,
     deadlines: deadlines(t, now),
   };

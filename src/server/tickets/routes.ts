@@ -5,6 +5,7 @@ import { errorBodySchema } from '../../contract/common.js';
 import {
   actionBodySchemas,
   rateTicketSchema,
+  reopenTicketSchema,
   receiptSchema,
   residentTicketSchema,
   staffTicketSchema,
@@ -17,8 +18,10 @@ import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import { readTicketPhoto } from '../files/service.js';
 import { requireStaff } from '../http/auth.js';
+import { ticketStaffRoles } from './access.js';
 import * as staff from './service.js';
-import * as resident from './submission.js';
+import * as resident from './resident-steps.js';
+import { submitTicket } from './submission.js';
 
 const errors = {
   400: errorBodySchema,
@@ -74,7 +77,7 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'] ?? null;
-      const { receipt, created } = await resident.submitTicket(ctx, request.body, key);
+      const { receipt, created } = await submitTicket(ctx, request.body, key);
       return reply.status(created ? 201 : 200).send(receipt);
     },
   );
@@ -104,6 +107,18 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
     },
     async (request) => resident.rateTicket(ctx, request.params.accessToken, request.body),
   );
+  r.post(
+    '/api/public/tickets/:accessToken/reopen',
+    {
+      schema: {
+        tags: ['resident'],
+        params: tokenParams,
+        body: reopenTicketSchema,
+        response: { 200: residentTicketSchema, ...errors },
+      },
+    },
+    async (request) => resident.reopenTicket(ctx, request.params.accessToken, request.body),
+  );
   r.get(
     '/api/public/tickets/:accessToken/photos/:photoId',
     {
@@ -132,7 +147,8 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
         response: { 200: ticketListSchema, ...errors },
       },
     },
-    async (request) => staff.listInbox(ctx, await requireStaff(ctx, request), request.query),
+    async (request) =>
+      staff.listInbox(ctx, await requireStaff(ctx, request, ticketStaffRoles), request.query),
   );
   r.get(
     '/api/staff/tickets/:id',
@@ -144,7 +160,11 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      staff.getStaffTicket(ctx, await requireStaff(ctx, request), request.params.id),
+      staff.getStaffTicket(
+        ctx,
+        await requireStaff(ctx, request, ticketStaffRoles),
+        request.params.id,
+      ),
   );
   r.get(
     '/api/staff/tickets/:id/photos/:photoId',
@@ -152,7 +172,7 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
       schema: { tags: ['workbench'], params: idParams.extend(photoParams.shape), response: errors },
     },
     async (request, reply) => {
-      const actor = await requireStaff(ctx, request);
+      const actor = await requireStaff(ctx, request, ticketStaffRoles);
       const ticketId = await staff.visibleTicketId(ctx, actor, request.params.id);
       return sendPhoto(reply, await readTicketPhoto(ctx, ticketId, request.params.photoId));
     },
@@ -169,8 +189,8 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
         },
       },
       async (request) => {
-        const actor = await requireStaff(ctx, request);
-        const input = { action, ...(request.body as object) } as staff.ActionInput;
+        const actor = await requireStaff(ctx, request, ticketStaffRoles);
+        const input = { action, ...(request.body as object) } as staff.StaffActionInput;
         return staff.takeAction(ctx, actor, request.params.id, input);
       },
     );
@@ -199,6 +219,32 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const actor = await requireStaff(ctx, request, ['street_admin', 'bureau_admin']);
       return staff.assignableLiaisons(ctx, actor, request.query.ticketId);
+    },
+  );
+  r.get(
+    '/api/staff/rooms',
+    {
+      schema: {
+        tags: ['workbench'],
+        querystring: z.object({ ticketId: z.string().min(1).max(64) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                community: z.string(),
+                street: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['street_admin', 'bureau_admin']);
+      return staff.reroutableRooms(ctx, actor, request.query.ticketId);
     },
   );
 }

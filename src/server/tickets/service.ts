@@ -1,24 +1,24 @@
-import type { Updateable } from 'kysely';
-import type { StaffTicket, TicketStatus } from '../../contract/tickets.js';
+import type { StaffTicket } from '../../contract/tickets.js';
 import { allowedActions, decide, openStatuses } from '../../domain/ticket-machine.js';
-import { normalizeText } from '../../domain/personal-data.js';
 import type { StaffActor } from '../accounts/service.js';
+import { loadCalendar } from '../calendar/service.js';
 import type { AppContext } from '../context.js';
-import type { TicketTable } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { ticketPhotos } from '../files/service.js';
-import { listLiaisonsOfStreet, listRoomIdsOfLiaison } from '../org/service.js';
+import { listLiaisonsOfStreet, listRoomIdsOfLiaison, listRoomPlaces } from '../org/service.js';
 import { relationOf } from './access.js';
+import { enqueueNotification, type NotificationEntry } from '../notifications/service.js';
+import { recordAudit, staffActorKind } from '../audit/service.js';
+import { commitStep } from './commit-step.js';
+import { effectOf, type ActionInput } from './effects.js';
+import { factsOf } from './facts.js';
 import { presentStaffTicket, presentTicketRow } from './present.js';
 import * as store from './store.js';
 
-/** The body of one staff step, already validated against the contract. */
-export type ActionInput =
-  | { action: 'accept' }
-  | { action: 'decline'; reason: string }
-  | { action: 'contact'; method: string; note?: string }
-  | { action: 'resolve'; outcome: string; reply: string }
-  | { action: 'reassign'; assigneeId: string; reason?: string };
+/** A staff step as the route hands it over (reroute's street is looked up here). */
+export type StaffActionInput =
+  | Exclude<ActionInput, { action: 'reroute' }>
+  | { action: 'reroute'; roomId: string; reason?: string };
 
 async function roomsOf(ctx: AppContext, actor: StaffActor): Promise<string[]> {
   return actor.role === 'liaison' ? listRoomIdsOfLiaison(ctx.db, actor.id) : [];
@@ -31,24 +31,34 @@ function scopeOf(actor: StaffActor, roomIds: string[]): store.TicketScope {
   if (actor.role === 'street_admin') {
     return { streetId: actor.streetId ?? '-' };
   }
-  return { roomIds };
+  if (actor.role === 'liaison') {
+    return { roomIds, assigneeId: actor.id };
+  }
+  return { roomIds: [] };
 }
 
 /** The inbox of a staff member: their rooms, their street, or the whole district. */
 export async function listInbox(
   ctx: AppContext,
   actor: StaffActor,
-  query: { status: string; page: number; pageSize: number },
+  query: { status: string; tier?: string; due: string; page: number; pageSize: number },
 ) {
   const roomIds = await roomsOf(ctx, actor);
   const statuses =
     query.status === 'all' ? null : query.status === 'open' ? openStatuses : [query.status];
-  const { rows, total } = await store.listTickets(ctx.db, scopeOf(actor, roomIds), statuses, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
   const now = ctx.now();
-  return { items: rows.map((t) => presentTicketRow(t, now)), total, ...query };
+  const { rows, total } = await store.listTickets(
+    ctx.db,
+    scopeOf(actor, roomIds),
+    { statuses, tier: query.tier ?? null, due: query.due, now: now.toISOString() },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  );
+  return {
+    items: rows.map((t) => presentTicketRow(t, now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** Loads a ticket the actor may see, with their relation to it; others answer 404. */
@@ -80,7 +90,7 @@ export async function getStaffTicket(
     ticketPhotos(ctx, t.id),
     store.findReporterMasked(ctx.db, t.id),
   ]);
-  const actions = allowedActions(t.status as TicketStatus, relation);
+  const actions = allowedActions(factsOf(t), relation, ctx.handlingRules);
   return presentStaffTicket(t, events, photos, { reporterPhoneMasked: masked, actions }, ctx.now());
 }
 
@@ -102,101 +112,127 @@ async function checkAssignee(ctx: AppContext, streetId: string, assigneeId: stri
   }
 }
 
-/** What a step changes on the ticket row and records in the timeline. */
-function effectOf(
-  input: ActionInput,
-  actor: StaffActor,
-  t: { assignee_id: string | null },
-  at: string,
-): { changes: Updateable<TicketTable>; type: string; data: Record<string, unknown> } {
-  switch (input.action) {
-    case 'accept':
-      return {
-        changes: { accepted_at: at, assignee_id: t.assignee_id ?? actor.id },
-        type: 'accepted',
-        data: {},
-      };
-    case 'decline': {
-      const reason = normalizeText(input.reason);
-      return {
-        changes: { decline_reason: reason, closed_at: at },
-        type: 'declined',
-        data: { reason },
-      };
-    }
-    case 'contact':
-      return {
-        changes: { first_contact_at: at },
-        type: 'contacted',
-        data: { method: input.method, ...(input.note ? { note: normalizeText(input.note) } : {}) },
-      };
-    case 'resolve': {
-      const reply = normalizeText(input.reply);
-      return {
-        changes: { resolved_at: at, outcome: input.outcome, reply },
-        type: 'resolved',
-        data: { outcome: input.outcome, reply },
-      };
-    }
-    case 'reassign':
-      return {
-        changes: { assignee_id: input.assigneeId },
-        type: 'reassigned',
-        data: {
-          from: t.assignee_id,
-          to: input.assigneeId,
-          ...(input.reason ? { note: normalizeText(input.reason) } : {}),
-        },
-      };
+/** Finds the street of a reroute's target room; a street admin may only route within theirs. */
+async function rerouteTarget(ctx: AppContext, actor: StaffActor, roomId: string) {
+  const rooms = await listRoomPlaces(
+    ctx.db,
+    actor.role === 'street_admin' ? (actor.streetId ?? '-') : undefined,
+  );
+  const room = rooms.find((r) => r.roomId === roomId);
+  if (!room) {
+    throw new AppError('not_found', [
+      fieldIssue('roomId', '没有这个工作室，或不在本街道', 'no such room in your street'),
+    ]);
   }
+  return room.streetId;
+}
+
+async function resolveInput(
+  ctx: AppContext,
+  actor: StaffActor,
+  streetId: string,
+  input: StaffActionInput,
+): Promise<ActionInput> {
+  if (input.action === 'reassign') {
+    await checkAssignee(ctx, streetId, input.assigneeId);
+  }
+  if (input.action === 'reroute') {
+    return { ...input, streetId: await rerouteTarget(ctx, actor, input.roomId) };
+  }
+  return input;
 }
 
 /**
- * Takes one staff step on a ticket: refused unless the state machine allows it for this actor
- * and state; the row and its timeline event are written in one transaction.
+ * Takes one staff step on a ticket: refused unless the state machine allows it for this actor,
+ * tier and state; the row and its timeline event are written in one transaction.
  */
 export async function takeAction(
   ctx: AppContext,
   actor: StaffActor,
   id: string,
-  input: ActionInput,
+  input: StaffActionInput,
 ): Promise<StaffTicket> {
   const { t, relation } = await loadVisible(ctx, actor, id);
-  const decision = decide(t.status as TicketStatus, relation, input.action);
+  const decision = decide(factsOf(t), relation, input.action, ctx.handlingRules);
   if (!decision.ok) {
     throw new AppError(decision.refusal);
   }
-  if (input.action === 'reassign') {
-    await checkAssignee(ctx, t.street_id, input.assigneeId);
-  }
-  const at = ctx.now().toISOString();
-  const effect = effectOf(input, actor, t, at);
-  const seq = t.event_count + 1;
-  await ctx.db.transaction().execute(async (trx) => {
-    const changed = await store.updateTicketIfUnchanged(trx, t.id, t.event_count, {
-      ...effect.changes,
-      status: decision.to,
-      updated_at: at,
-      event_count: seq,
-    });
-    if (!changed) {
-      throw new AppError('state_conflict');
-    }
-    await store.insertEvent(trx, {
-      ticketId: t.id,
-      seq,
-      type: effect.type,
-      at,
-      actorKind: 'staff',
-      actorId: actor.id,
-      data: effect.data,
-    });
-  });
+  const resolved = await resolveInput(ctx, actor, t.street_id, input);
+  const now = ctx.now();
+  const effect = effectOf(resolved, actor.id, t, now, await loadCalendar(ctx.db));
+  const notices = noticesOf(resolved, actor.id, t.id, now.toISOString());
+  await commitStep(
+    ctx,
+    t,
+    {
+      changes: { ...effect.changes, status: decision.to },
+      event: {
+        type: effect.type,
+        at: now.toISOString(),
+        actorKind: 'staff',
+        actorId: actor.id,
+        data: effect.data,
+      },
+    },
+    async (trx) => {
+      for (const notice of notices) {
+        await enqueueNotification(trx, notice);
+      }
+      // Last write: on PostgreSQL the audit append holds its lock until commit.
+      await recordAudit(trx, ctx, {
+        actorKind: staffActorKind(actor.role),
+        actorId: actor.id,
+        action: `ticket.${input.action}`,
+        recordType: 'ticket',
+        recordId: t.id,
+        detail: { from: t.status, to: decision.to },
+      });
+    },
+  );
   return getStaffTicket(ctx, actor, id);
+}
+
+/**
+ * The messages a step sends, queued in its transaction: the resident hears of acceptance and of
+ * the reply; a liaison handed a ticket by someone else hears of the assignment.
+ */
+function noticesOf(
+  input: ActionInput,
+  actorId: string,
+  ticketId: string,
+  at: string,
+): NotificationEntry[] {
+  switch (input.action) {
+    case 'accept':
+      return [{ ticketId, audience: 'reporter', event: 'accepted', at }];
+    case 'resolve':
+      return [{ ticketId, audience: 'reporter', event: 'replied', at }];
+    case 'reassign':
+      return input.assigneeId === actorId
+        ? []
+        : [{ ticketId, audience: 'staff', staffId: input.assigneeId, event: 'assigned', at }];
+    default:
+      return [];
+  }
 }
 
 /** The liaisons a ticket can be handed to: those of its street, for a supervisor who sees it. */
 export async function assignableLiaisons(ctx: AppContext, actor: StaffActor, ticketId: string) {
   const { t } = await loadVisible(ctx, actor, ticketId);
   return { items: await listLiaisonsOfStreet(ctx.db, t.street_id) };
+}
+
+/** The rooms a returned ticket can be rerouted to: the street's, or the district's for the bureau. */
+export async function reroutableRooms(ctx: AppContext, actor: StaffActor, ticketId: string) {
+  await loadVisible(ctx, actor, ticketId);
+  const street = actor.role === 'street_admin' ? (actor.streetId ?? '-') : undefined;
+  const rooms = await listRoomPlaces(ctx.db, street);
+  return {
+    items: rooms.map((r) => ({
+      id: r.roomId,
+      name: r.roomName,
+      community: r.communityName,
+      street: r.streetName,
+    })),
+  };
 }

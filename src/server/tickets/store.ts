@@ -1,5 +1,5 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { Database, TicketTable } from '../db/schema.js';
+import type { Insertable, Kysely, SelectQueryBuilder, Transaction, Updateable } from 'kysely';
+import type { Database, DeadlinePolicyTable, TicketTable } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -137,38 +137,82 @@ export async function updateTicketIfUnchanged(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Which tickets a list shows: a room set, a street, or everything. */
-export type TicketScope = { roomIds: string[] } | { streetId: string } | { all: true };
+/** Which tickets a list shows: a liaison's rooms (and what is assigned to them), a street, all. */
+export type TicketScope =
+  { roomIds: string[]; assigneeId?: string } | { streetId: string } | { all: true };
+
+/** Filters of a ticket list. */
+export interface TicketFilter {
+  statuses: readonly string[] | null;
+  tier: string | null;
+  /** 'overdue': the resolve deadline has passed; 'soon': it falls within the next 24 hours. */
+  due: string;
+  now: string;
+}
 
 /** One page of tickets in a scope, newest first, with the total. */
 export async function listTickets(
   db: Executor,
   scope: TicketScope,
-  statuses: readonly string[] | null,
+  filter: TicketFilter,
   page: { limit: number; offset: number },
 ) {
-  let query = ticketWithPlace(db);
-  let count = db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n'));
-  if ('roomIds' in scope) {
-    const ids = scope.roomIds.length > 0 ? scope.roomIds : ['-'];
-    query = query.where('tickets.room_id', 'in', ids);
-    count = count.where('tickets.room_id', 'in', ids);
-  } else if ('streetId' in scope) {
-    query = query.where('tickets.street_id', '=', scope.streetId);
-    count = count.where('tickets.street_id', '=', scope.streetId);
-  }
-  if (statuses) {
-    query = query.where('tickets.status', 'in', statuses);
-    count = count.where('tickets.status', 'in', statuses);
-  }
-  const rows = await query
+  const soon = new Date(Date.parse(filter.now) + 24 * 3600_000).toISOString();
+  const apply = <
+    QB extends SelectQueryBuilder<Database & { tickets: TicketTable }, 'tickets', object>,
+  >(
+    query: QB,
+  ): QB => {
+    let q = query;
+    if ('roomIds' in scope) {
+      const ids = scope.roomIds.length > 0 ? scope.roomIds : ['-'];
+      const assignee = scope.assigneeId ?? '-';
+      q = q.where((eb) =>
+        eb.or([eb('tickets.room_id', 'in', ids), eb('tickets.assignee_id', '=', assignee)]),
+      ) as QB;
+    } else if ('streetId' in scope) {
+      q = q.where('tickets.street_id', '=', scope.streetId) as QB;
+    }
+    if (filter.statuses) {
+      q = q.where('tickets.status', 'in', filter.statuses) as QB;
+    }
+    if (filter.tier) {
+      q = q.where('tickets.tier', '=', filter.tier) as QB;
+    }
+    if (filter.due !== 'any') {
+      q = q
+        .where('tickets.status', 'in', ['submitted', 'accepted', 'contacted', 'returned'])
+        .where('tickets.in_case_at', 'is', null) as QB;
+      q = (
+        filter.due === 'overdue'
+          ? q.where('tickets.resolve_due_at', '<', filter.now)
+          : q
+              .where('tickets.resolve_due_at', '>=', filter.now)
+              .where('tickets.resolve_due_at', '<', soon)
+      ) as QB;
+    }
+    return q;
+  };
+  const rows = await apply(ticketWithPlace(db))
     .orderBy('tickets.created_at', 'desc')
     .orderBy('tickets.id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const total = await count.executeTakeFirstOrThrow();
+  const total = await apply(
+    db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')),
+  ).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
+}
+
+/** Resolved tickets nobody rated since before `before`, for closing them. */
+export function listUnratedResolvedBefore(db: Executor, before: string) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'event_count'])
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '<', before)
+    .execute();
 }
 
 /** The policy in force for a kind (and matter, which wins when it has its own), or none. */
@@ -201,4 +245,22 @@ export async function matterExists(db: Executor, code: string): Promise<boolean>
     .where('code', '=', code)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Every deadline policy the bureau has set, newest first. */
+export function listDeadlinePolicies(db: Executor) {
+  return db
+    .selectFrom('deadline_policies')
+    .selectAll()
+    .orderBy('effective_from', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Stores a new deadline policy. */
+export async function insertDeadlinePolicy(
+  db: Executor,
+  row: Insertable<DeadlinePolicyTable>,
+): Promise<void> {
+  await db.insertInto('deadline_policies').values(row).execute();
 }

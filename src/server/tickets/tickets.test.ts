@@ -10,7 +10,7 @@ import type {
 } from '../../contract/tickets.js';
 import { json, loginAs, multipartPhoto, startTestApp, type TestApp } from '../../../test/app.js';
 
-const uploads = path.resolve(import.meta.dirname, '../../../../shared/cases/uploads');
+const uploads = path.resolve(import.meta.dirname, '../../../test/cases/uploads');
 
 let t: TestApp;
 let placard: Placard;
@@ -170,7 +170,7 @@ describe('a resident request from the placard to a rated answer', () => {
     );
     expect(detail.reporterPhoneMasked).toBe('138****8000');
     expect(JSON.stringify(detail)).not.toContain('13800138000');
-    expect(detail.actions).toEqual(['accept', 'decline']);
+    expect(detail.actions).toEqual(['accept', 'decline', 'escalate', 'send_back']);
   });
 
   it('hides the ticket from a liaison of another street', async () => {
@@ -189,7 +189,13 @@ describe('a resident request from the placard to a rated answer', () => {
   it('is accepted, contacted and resolved with a reply', async () => {
     const accepted = json<StaffTicket>(await act(liaison, ticketId, 'accept'));
     expect(accepted.status).toBe('accepted');
-    expect(accepted.actions).toEqual(['contact']);
+    expect(accepted.actions).toEqual([
+      'contact',
+      'to_case',
+      'request_extension',
+      'escalate',
+      'send_back',
+    ]);
     // Days pass between the steps; the officer signs in again each day.
     t.clock.now = new Date('2025-10-09T10:00:00+08:00');
     liaison = await loginAs(t.app, liaisonUsers[0] ?? '');
@@ -198,7 +204,7 @@ describe('a resident request from the placard to a rated answer', () => {
     );
     expect(contacted.status).toBe('contacted');
     expect(contacted.deadlines.firstContactOverdue).toBe(false);
-    expect(contacted.actions).toEqual(['resolve']);
+    expect(contacted.actions).toEqual(['resolve', 'to_case', 'request_extension', 'escalate']);
     t.clock.now = new Date('2025-10-13T16:00:00+08:00');
     liaison = await loginAs(t.app, liaisonUsers[0] ?? '');
     const resolved = json<StaffTicket>(
@@ -310,7 +316,7 @@ describe('declining and reassigning', () => {
     const detail = json<StaffTicket>(
       await t.app.inject({ url: `/api/staff/tickets/${id}`, headers: { cookie: admin } }),
     );
-    expect(detail.actions).toEqual(['accept', 'decline', 'reassign']);
+    expect(detail.actions).toEqual(['accept', 'decline', 'escalate', 'reassign']);
     const liaisons = json<{ items: { id: string; rooms: string[] }[] }>(
       await t.app.inject({ url: `/api/staff/liaisons?ticketId=${id}`, headers: { cookie: admin } }),
     );
@@ -321,6 +327,18 @@ describe('declining and reassigning', () => {
     );
     expect(moved.assignee?.id).toBe(target?.id);
     expect(moved.status).toBe('submitted');
+    const targetUser = await t.handle.db
+      .selectFrom('staff')
+      .select('username')
+      .where('id', '=', target?.id ?? '')
+      .executeTakeFirstOrThrow();
+    const theirs = json<TicketListSchema>(
+      await t.app.inject({
+        url: '/api/staff/tickets',
+        headers: { cookie: await loginAs(t.app, targetUser.username) },
+      }),
+    );
+    expect(theirs.items.map((i) => i.id)).toContain(id);
 
     const liaison = await loginAs(t.app, liaisonUsers[0] ?? '');
     const refused = await act(liaison, id, 'reassign', { assigneeId: target?.id });

@@ -9,11 +9,14 @@ import { staffRoles } from '../../contract/auth';
 import { errorCodes } from '../../contract/common';
 import {
   contactMethods,
+  handlerAssessments,
   outcomes,
   ratings,
   ticketActions,
   ticketKinds,
   ticketStatuses,
+  tiers,
+  timelineTypes,
 } from '../../contract/tickets';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
@@ -32,6 +35,11 @@ const enumKeys: [prefix: string, values: readonly string[]][] = [
   ['ticket.outcome.', outcomes],
   ['ticket.rating.', ratings],
   ['ticket.contact_method.', contactMethods],
+  ['ticket.tier.', tiers],
+  ['ticket.tier_unit.', tiers],
+  ['follow.tier.', tiers],
+  ['ticket.assessment.', handlerAssessments],
+  ['timeline.type.', timelineTypes],
   ['error.', errorCodes],
   ['staff.role.', staffRoles],
   ['calendar.kind.', ['holiday', 'workday']],

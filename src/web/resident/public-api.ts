@@ -50,10 +50,34 @@ export function fetchResidentTicket(accessToken: string, signal?: AbortSignal) {
   return apiGet<ResidentTicket>(`/api/public/tickets/${enc(accessToken)}`, signal);
 }
 
-/** Rates the answer; the ticket comes back closed. */
-export function rateTicket(accessToken: string, rating: Rating, comment?: string) {
+/** What the resident says of the answer: the rating, whether it solved the problem, a comment. */
+export interface RatingInput {
+  rating: Rating;
+  solved?: boolean;
+  comment?: string;
+}
+
+/**
+ * Rates the answer. The ticket comes back closed, or, after an unsatisfied rating while
+ * re-handlings remain, reopened (status `accepted`): the caller shows whatever comes back.
+ */
+export function rateTicket(accessToken: string, input: RatingInput) {
+  const body: RatingInput = { rating: input.rating };
+  if (input.solved !== undefined) {
+    body.solved = input.solved;
+  }
+  if (input.comment) {
+    body.comment = input.comment;
+  }
   return apiRequest<ResidentTicket>('POST', `/api/public/tickets/${enc(accessToken)}/rating`, {
-    body: comment ? { rating, comment } : { rating },
+    body,
+  });
+}
+
+/** The resident says the problem is not solved and asks for it to be handled again (重办). */
+export function reopenTicket(accessToken: string, reason: string) {
+  return apiRequest<ResidentTicket>('POST', `/api/public/tickets/${enc(accessToken)}/reopen`, {
+    body: { reason },
   });
 }
 

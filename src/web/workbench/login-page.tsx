@@ -48,11 +48,13 @@ export function LoginPage() {
 
   return (
     <div className="wb-login">
-      <div className="wb-login-lang">
-        <WorkbenchLanguageSwitch />
-      </div>
       <Card className="wb-login-card">
-        <Typography.Title level={3}>{t('login.title')}</Typography.Title>
+        <div className="wb-login-head">
+          <Typography.Title level={3}>{t('login.title')}</Typography.Title>
+          <div className="wb-login-lang">
+            <WorkbenchLanguageSwitch />
+          </div>
+        </div>
         <Typography.Paragraph type="secondary">{t('login.lead')}</Typography.Paragraph>
         {error ? (
           <Alert

@@ -1,6 +1,6 @@
 import type { Me } from '../../contract/auth';
 import type { CalendarOverride } from '../../contract/calendar';
-import type { StaffAction, StaffTicket, StaffTicketRow } from '../../contract/tickets';
+import type { StaffAction, StaffTicket, StaffTicketRow, Tier } from '../../contract/tickets';
 import { apiGet, apiRequest } from '../shared/api-client';
 
 const enc = encodeURIComponent;
@@ -21,15 +21,40 @@ export interface LiaisonOption {
   rooms: string[];
 }
 
+/** A workroom a returned ticket can be routed to. */
+export interface RoomOption {
+  id: string;
+  name: string;
+  community: string;
+  street: string;
+}
+
 /** The calendar status behind the deadlines. */
 export interface CalendarStatus {
   coveredYears: number[];
   fallbackYears: number[];
+  /** Years the package lacks whose holidays the bureau entered and confirmed complete. */
+  confirmedYears: number[];
   overrides: CalendarOverride[];
 }
 
 /** The filter values of the inbox: open work, everything, or one status. */
 export type InboxFilter = 'open' | 'all' | StaffTicket['status'];
+
+/** The tier filter of the inbox: every tier, or one. */
+export type TierFilter = 'all' | Tier;
+
+/** The deadline filter of the inbox: any, due within 24 hours, or past due. */
+export type DueFilter = 'any' | 'soon' | 'overdue';
+
+/** What the inbox asks the server for. */
+export interface InboxQuery {
+  status: InboxFilter;
+  tier: TierFilter;
+  due: DueFilter;
+  page: number;
+  pageSize: number;
+}
 
 export const login = (username: string, password: string) =>
   apiRequest<Me>('POST', '/api/auth/login', { body: { username, password } });
@@ -38,18 +63,21 @@ export const logout = () => apiRequest<unknown>('POST', '/api/auth/logout', { bo
 
 export const fetchMe = (signal?: AbortSignal) => apiGet<Me>('/api/auth/me', signal);
 
+/** Changes the officer's own password; the server ends their other sessions. */
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  apiRequest<unknown>('POST', '/api/auth/password', { body: { currentPassword, newPassword } });
+
 /** The inbox, newest first as the server orders it. */
-export function fetchTickets(
-  filter: InboxFilter,
-  page: number,
-  pageSize: number,
-  signal?: AbortSignal,
-) {
+export function fetchTickets(inbox: InboxQuery, signal?: AbortSignal) {
   const query = new URLSearchParams({
-    status: filter,
-    page: String(page),
-    pageSize: String(pageSize),
+    status: inbox.status,
+    due: inbox.due,
+    page: String(inbox.page),
+    pageSize: String(inbox.pageSize),
   });
+  if (inbox.tier !== 'all') {
+    query.set('tier', inbox.tier);
+  }
   return apiGet<TicketPage>(`/api/staff/tickets?${query.toString()}`, signal);
 }
 
@@ -69,6 +97,12 @@ export const fetchLiaisons = (ticketId: string) =>
     (body) => body.items,
   );
 
+/** The workrooms a returned ticket can be routed to. */
+export const fetchRooms = (ticketId: string) =>
+  apiGet<{ items: RoomOption[] }>(`/api/staff/rooms?ticketId=${enc(ticketId)}`).then(
+    (body) => body.items,
+  );
+
 export const staffPhotoUrl = (ticketId: string, photoId: string) =>
   `/api/staff/tickets/${enc(ticketId)}/photos/${enc(photoId)}`;
 
@@ -82,3 +116,7 @@ export const putOverride = (date: string, kind: CalendarOverride['kind'], note: 
 
 export const deleteOverride = (date: string) =>
   apiRequest<unknown>('DELETE', `/api/staff/calendar/overrides/${enc(date)}`);
+
+/** Confirms (or withdraws) that every holiday and swapped working day of a year is entered. */
+export const putYearComplete = (year: number, complete: boolean) =>
+  apiRequest<CalendarStatus>('PUT', `/api/staff/calendar/years/${year}`, { body: { complete } });

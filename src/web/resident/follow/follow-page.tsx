@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 
+import type { ResidentTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { ApiError } from '../../shared/api-error';
 import { PageLoading } from '../../shared/page-loading';
@@ -10,6 +12,7 @@ import { Notice } from '../notice';
 import { fetchResidentTicket } from '../public-api';
 import { PhotoGrid } from './photo-grid';
 import { RatingForm } from './rating-form';
+import { ReopenForm } from './reopen-form';
 import { ResidentTimeline } from './resident-timeline';
 import { TicketAnswer } from './ticket-answer';
 import { TicketOverview } from './ticket-overview';
@@ -21,7 +24,19 @@ export function FollowPage() {
     fetchResidentTicket(accessToken, signal),
   );
   const { t } = useI18n();
+  // Said above the page once the resident's own step sent the ticket back for re-handling. An
+  // unsatisfied rating may do so or may close the ticket: the server decides, the page follows.
+  const [reopened, setReopened] = useState(false);
   useDocumentTitle('follow.title');
+
+  const afterRating = (updated: ResidentTicket) => {
+    replace(updated);
+    setReopened(updated.status !== 'closed');
+  };
+  const afterReopen = (updated: ResidentTicket) => {
+    replace(updated);
+    setReopened(true);
+  };
 
   if (resource.state === 'loading') {
     return <PageLoading />;
@@ -37,6 +52,11 @@ export function FollowPage() {
   const ticket = resource.data;
   return (
     <>
+      {reopened ? (
+        <p className="r-card r-done" role="status" data-testid="follow-reopened">
+          {t('follow.reopened_notice')}
+        </p>
+      ) : null}
       <TicketOverview ticket={ticket} />
       <section className="r-card" data-testid="follow-description">
         <h2>{t('follow.description')}</h2>
@@ -45,7 +65,15 @@ export function FollowPage() {
       </section>
       <TicketAnswer ticket={ticket} />
       {ticket.canRate ? (
-        <RatingForm accessToken={accessToken} onRated={replace} onStale={reload} />
+        <RatingForm
+          accessToken={accessToken}
+          canReopen={ticket.canReopen}
+          onRated={afterRating}
+          onStale={reload}
+        />
+      ) : null}
+      {ticket.canReopen ? (
+        <ReopenForm accessToken={accessToken} onReopened={afterReopen} onStale={reload} />
       ) : null}
       <ResidentTimeline timeline={ticket.timeline} />
     </>

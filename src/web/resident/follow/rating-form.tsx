@@ -9,6 +9,8 @@ import { rateTicket } from '../public-api';
 
 interface RatingFormProps {
   accessToken: string;
+  /** An unsatisfied rating sends the ticket back for re-handling while this is true. */
+  canReopen: boolean;
   onRated: (ticket: ResidentTicket) => void;
   /** The ticket changed meanwhile (rated on another device): load it again. */
   onStale: () => void;
@@ -21,11 +23,17 @@ function isStale(error: unknown): boolean {
   );
 }
 
-/** Satisfied, basically satisfied or unsatisfied, with an optional comment. */
-export function RatingForm({ accessToken, onRated, onStale }: RatingFormProps) {
+const solvedChoices = [
+  { value: true, testId: 'rating-solved-yes', key: 'follow.rating.solved_yes' },
+  { value: false, testId: 'rating-solved-no', key: 'follow.rating.solved_no' },
+] as const;
+
+/** Satisfied, basically satisfied or unsatisfied, whether it is solved, and a comment. */
+export function RatingForm({ accessToken, canReopen, onRated, onStale }: RatingFormProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const [rating, setRating] = useState<Rating | null>(null);
+  const [solved, setSolved] = useState<boolean | null>(null);
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +53,13 @@ export function RatingForm({ accessToken, onRated, onStale }: RatingFormProps) {
     setSending(true);
     setError(null);
     try {
-      onRated(await rateTicket(accessToken, rating, comment.trim() || undefined));
+      onRated(
+        await rateTicket(accessToken, {
+          rating,
+          solved: solved ?? undefined,
+          comment: comment.trim() || undefined,
+        }),
+      );
     } catch (failure) {
       setError(failure);
       if (isStale(failure)) {
@@ -83,6 +97,35 @@ export function RatingForm({ accessToken, onRated, onStale }: RatingFormProps) {
           {fields.rating ?? t('follow.rating.required')}
         </p>
       ) : null}
+      {rating === 'unsatisfied' && canReopen ? (
+        <p className="r-muted" data-testid="rating-reopen-hint">
+          {t('follow.rating.unsatisfied_reopens')}
+        </p>
+      ) : null}
+      <div className="r-field">
+        <p className="r-label" id="rating-solved-label">
+          {t('follow.rating.solved')} <span className="r-optional">{t('form.optional')}</span>
+        </p>
+        <div className="r-choices" role="radiogroup" aria-labelledby="rating-solved-label">
+          {solvedChoices.map((choice) => (
+            <button
+              key={choice.testId}
+              type="button"
+              role="radio"
+              aria-checked={solved === choice.value}
+              className="r-kind r-choice"
+              data-testid={choice.testId}
+              onClick={() => {
+                // A second tap on the chosen answer takes it back: the question is optional.
+                setSolved(solved === choice.value ? null : choice.value);
+              }}
+            >
+              <span className="r-kind-name">{t(choice.key)}</span>
+            </button>
+          ))}
+        </div>
+        {fields.solved ? <p className="r-field-error">{fields.solved}</p> : null}
+      </div>
       <div className="r-field">
         <label className="r-label" htmlFor="rating-comment">
           {t('follow.rating.comment')} <span className="r-optional">{t('form.optional')}</span>

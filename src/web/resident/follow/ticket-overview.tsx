@@ -1,7 +1,7 @@
 import type { ResidentTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDateTime } from '../../shared/format-date';
-import { useMatterName } from './use-matter-name';
+import { matterName } from '../../shared/matter-name';
 
 function Due({ at, overdue }: { at: string | null; overdue: boolean }) {
   const { t } = useI18n();
@@ -18,8 +18,7 @@ function Due({ at, overdue }: { at: string | null; overdue: boolean }) {
 
 /** The head of the follow page: status, tracking code, kind, matter, place and deadlines. */
 export function TicketOverview({ ticket }: { ticket: ResidentTicket }) {
-  const { t } = useI18n();
-  const matterName = useMatterName(ticket.matter);
+  const { t, locale } = useI18n();
   const { deadlines } = ticket;
   return (
     <section className="r-hero" data-testid="follow-overview">
@@ -33,6 +32,14 @@ export function TicketOverview({ ticket }: { ticket: ResidentTicket }) {
         </span>
       </h1>
       <p>{t(`ticket.status_hint.${ticket.status}`)}</p>
+      <p className="r-hero-tier" data-testid="follow-tier" data-tier={ticket.tier}>
+        {t(`follow.tier.${ticket.tier}`)}
+      </p>
+      {ticket.reopenCount > 0 ? (
+        <p className="r-hero-note" data-testid="follow-reopen-count">
+          {t('follow.reopen_count', { count: ticket.reopenCount })}
+        </p>
+      ) : null}
       <dl className="r-facts r-facts-on-hero">
         <div>
           <dt>{t('ticket.field.kind')}</dt>
@@ -40,7 +47,7 @@ export function TicketOverview({ ticket }: { ticket: ResidentTicket }) {
         </div>
         <div>
           <dt>{t('ticket.field.matter')}</dt>
-          <dd>{matterName ?? t('ticket.matter_none')}</dd>
+          <dd>{ticket.matter ? matterName(locale, ticket.matter) : t('ticket.matter_none')}</dd>
         </div>
         <div>
           <dt>{t('ticket.field.place')}</dt>
@@ -69,6 +76,11 @@ export function TicketOverview({ ticket }: { ticket: ResidentTicket }) {
           <Due at={deadlines.resolveDueAt} overdue={deadlines.resolveOverdue} />
         </div>
       </dl>
+      {deadlines.clockStopped ? (
+        <p className="r-hero-note" data-testid="follow-clock-stopped">
+          {t('follow.clock_stopped')}
+        </p>
+      ) : null}
       {deadlines.calendarFallback ? (
         <p className="r-hero-note">{t('ticket.calendar_fallback')}</p>
       ) : null}

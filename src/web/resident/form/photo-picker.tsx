@@ -14,8 +14,7 @@ interface PhotoPickerProps {
 }
 
 function PhotoTile({ slot, onRemove }: { slot: PhotoSlot; onRemove: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   return (
     <li className={`r-photo r-photo-${slot.status}`} data-testid="photo-slot">
       {slot.thumbnail ? (
@@ -25,7 +24,7 @@ function PhotoTile({ slot, onRemove }: { slot: PhotoSlot; onRemove: () => void }
       )}
       {slot.status !== 'done' ? (
         <span className="r-photo-status" data-testid="photo-status" role="status">
-          {slot.status === 'uploading' ? t('form.photos.uploading') : errorText(i18n, slot.error)}
+          {t(slot.status === 'uploading' ? 'form.photos.uploading' : 'form.photos.failed')}
         </span>
       ) : null}
       <button
@@ -39,10 +38,56 @@ function PhotoTile({ slot, onRemove }: { slot: PhotoSlot; onRemove: () => void }
   );
 }
 
+/** Why each failed photo was refused, right under the photos, each with its own remove button. */
+function PhotoFailures({
+  slots,
+  onRemove,
+}: {
+  slots: PhotoSlot[];
+  onRemove: (slot: PhotoSlot) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <div className="r-photo-failures" role="alert">
+      <ul>
+        {slots.map((slot) => (
+          <li key={slot.localId} data-testid="photo-error">
+            <span>
+              {t('form.photos.failed_item', {
+                name: slot.name,
+                error: errorText(i18n, slot.error),
+              })}
+            </span>
+            <button
+              type="button"
+              className="r-link-button"
+              onClick={() => {
+                onRemove(slot);
+              }}
+              aria-label={t('form.photos.remove', { name: slot.name })}
+              data-testid="photo-error-remove"
+            >
+              {t('form.photos.remove_short')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p data-testid="photo-failed-note">{t('form.photos.failed_note')}</p>
+    </div>
+  );
+}
+
 /** Up to six photos, each uploaded as soon as it is picked, with a thumbnail and a remove button. */
 export function PhotoPicker({ uploads, error, onEdit }: PhotoPickerProps) {
   const { t } = useI18n();
-  const full = uploads.slots.length >= MAX_PHOTOS;
+  const failed = uploads.slots.filter((slot) => slot.status === 'failed');
+  const remove = (slot: PhotoSlot) => {
+    uploads.remove(slot.localId);
+    onEdit();
+  };
+  // A failed upload stays on screen with its error, but takes no place under the limit.
+  const full = uploads.counted >= MAX_PHOTOS;
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
     uploads.add(Array.from(event.target.files ?? []));
@@ -62,8 +107,7 @@ export function PhotoPicker({ uploads, error, onEdit }: PhotoPickerProps) {
             key={slot.localId}
             slot={slot}
             onRemove={() => {
-              uploads.remove(slot.localId);
-              onEdit();
+              remove(slot);
             }}
           />
         ))}
@@ -85,8 +129,9 @@ export function PhotoPicker({ uploads, error, onEdit }: PhotoPickerProps) {
         )}
       </ul>
       <p className="r-help" data-testid="photo-count">
-        {t('form.photos.count', { count: uploads.slots.length, max: MAX_PHOTOS })}
+        {t('form.photos.count', { count: uploads.counted, max: MAX_PHOTOS })}
       </p>
+      {failed.length > 0 ? <PhotoFailures slots={failed} onRemove={remove} /> : null}
       {uploads.skipped > 0 ? (
         <p className="r-field-error" role="status" data-testid="photo-limit">
           {t('form.photos.limit', { max: MAX_PHOTOS, skipped: uploads.skipped })}

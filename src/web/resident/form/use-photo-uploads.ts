@@ -16,6 +16,8 @@ export interface PhotoSlot {
 
 export interface PhotoUploads {
   slots: readonly PhotoSlot[];
+  /** The photos that count toward MAX_PHOTOS: uploading or uploaded, not failed. */
+  counted: number;
   /** How many of the picked files did not fit under the limit in the last pick. */
   skipped: number;
   add: (files: readonly File[]) => void;
@@ -25,12 +27,16 @@ export interface PhotoUploads {
   pending: boolean;
 }
 
-/** Picks, thumbnails and uploads up to MAX_PHOTOS photos, each one on its own. */
+/**
+ * Picks, thumbnails and uploads up to MAX_PHOTOS photos, each one on its own. A failed upload stays
+ * on screen with its error until removed, but takes no place under the limit and is not sent.
+ */
 export function usePhotoUploads(): PhotoUploads {
   const [slots, setSlots] = useState<PhotoSlot[]>([]);
   const [skipped, setSkipped] = useState(0);
   const nextId = useRef(1);
-  const count = useRef(0);
+  // The slots that take a place under the limit, kept in step at once for picks in quick succession.
+  const live = useRef(new Set<number>());
 
   const patch = useCallback((localId: number, change: Partial<PhotoSlot>) => {
     setSlots((all) => all.map((s) => (s.localId === localId ? { ...s, ...change } : s)));
@@ -46,6 +52,7 @@ export function usePhotoUploads(): PhotoUploads {
           patch(localId, { status: 'done', photoId: photo.id });
         },
         (error: unknown) => {
+          live.current.delete(localId);
           patch(localId, { status: 'failed', error });
         },
       );
@@ -55,7 +62,7 @@ export function usePhotoUploads(): PhotoUploads {
 
   const add = useCallback(
     (files: readonly File[]) => {
-      const room = Math.max(0, MAX_PHOTOS - count.current);
+      const room = Math.max(0, MAX_PHOTOS - live.current.size);
       const taken = files.slice(0, room);
       setSkipped(files.length - taken.length);
       const created = taken.map((file) => {
@@ -67,28 +74,29 @@ export function usePhotoUploads(): PhotoUploads {
           photoId: null,
           error: null,
         };
+        live.current.add(slot.localId);
         start(file, slot.localId);
         return slot;
       });
-      count.current += created.length;
       setSlots((all) => [...all, ...created]);
     },
     [start],
   );
 
   const remove = useCallback((localId: number) => {
-    count.current -= 1;
+    live.current.delete(localId);
     setSkipped(0);
     setSlots((all) => all.filter((s) => s.localId !== localId));
   }, []);
 
   const reset = useCallback(() => {
-    count.current = 0;
+    live.current.clear();
     setSkipped(0);
     setSlots([]);
   }, []);
 
   const uploadedIds = slots.flatMap((s) => (s.photoId ? [s.photoId] : []));
   const pending = slots.some((s) => s.status === 'uploading');
-  return { slots, skipped, add, remove, reset, uploadedIds, pending };
+  const counted = slots.filter((s) => s.status !== 'failed').length;
+  return { slots, counted, skipped, add, remove, reset, uploadedIds, pending };
 }

@@ -9,6 +9,7 @@ import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
 import { deleteOverride, fetchCalendar } from '../staff-api';
 import { OverrideForm } from './override-form';
+import { YearConfirmation } from './year-confirmation';
 
 function YearTags({ years, color }: { years: number[]; color: string }) {
   const { t } = useI18n();
@@ -39,7 +40,7 @@ export function CalendarPage() {
   if (me.role !== 'bureau_admin') {
     return <Result status="403" title={t('calendar.forbidden')} />;
   }
-  // A change may cover a year that had no holiday data, which clears the header warning.
+  // Confirming a year complete clears its header warning, withdrawing brings it back.
   const changed = () => {
     reload();
     auth.refresh();
@@ -93,6 +94,7 @@ export function CalendarPage() {
         className="wb-gap-top"
         rowKey="date"
         size="small"
+        scroll={{ x: 'max-content' }}
         loading={resource.state === 'loading'}
         dataSource={data?.overrides ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
@@ -140,6 +142,7 @@ export function CalendarPage() {
           },
         ]}
       />
+      {data ? <YearConfirmation status={data} onChanged={changed} onError={setFailure} /> : null}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Radio } from 'antd';
+import { Button, Form, Grid, Input, Radio } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 
@@ -20,6 +20,8 @@ export function OverrideForm({ form, onSaved }: OverrideFormProps) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // On a phone the fields stack and the two kinds are plain radios that wrap, not one wide bar.
+  const wide = Grid.useBreakpoint().sm ?? true;
 
   const save = async (values: CalendarOverride) => {
     setBusy(true);
@@ -55,7 +57,7 @@ export function OverrideForm({ form, onSaved }: OverrideFormProps) {
       ) : null}
       <Form<CalendarOverride>
         form={form}
-        layout="inline"
+        layout={wide ? 'inline' : 'vertical'}
         className="wb-override-form"
         initialValues={{ kind: 'holiday', note: '' }}
         onFinish={(values) => void save(values)}
@@ -72,7 +74,7 @@ export function OverrideForm({ form, onSaved }: OverrideFormProps) {
         </Form.Item>
         <Form.Item name="kind" label={t('calendar.field.kind')} rules={[{ required: true }]}>
           <Radio.Group
-            optionType="button"
+            optionType={wide ? 'button' : 'default'}
             options={kinds.map((k) => ({
               value: k,
               label: <span data-testid={`override-kind-${k}`}>{t(`calendar.kind.${k}`)}</span>,

@@ -7,7 +7,9 @@ const colors: Record<TicketStatus, string> = {
   submitted: 'gold',
   accepted: 'blue',
   contacted: 'geekblue',
+  in_case: 'purple',
   resolved: 'green',
+  returned: 'orange',
   closed: 'default',
   declined: 'red',
 };

@@ -1,48 +1,64 @@
-import { Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 
 import type { StaffTicketRow } from '../../../contract/tickets';
 import type { Translate } from '../../i18n/translate';
 import { formatDateTime } from '../../shared/format-date';
+import { matterName } from '../../shared/matter-name';
 import { DueCell } from '../common/due-cell';
 import { StatusTag } from '../common/status-tag';
 import { staffLabel } from '../common/staff-label';
+import { SupervisionTag } from '../common/supervision-tag';
+import { TierTag } from '../common/tier-tag';
 
 /** The inbox columns: who asked what, where, who works it, and the two deadlines. */
-export function inboxColumns(t: Translate, inboxSearch: string): ColumnsType<StaffTicketRow> {
+export function inboxColumns(
+  t: Translate,
+  locale: string,
+  inboxSearch: string,
+): ColumnsType<StaffTicketRow> {
   return [
     {
       key: 'trackingCode',
       title: t('ticket.field.tracking_code'),
       dataIndex: 'trackingCode',
       fixed: 'left',
-      width: 140,
+      width: 150,
       render: (code: string, row) => (
-        <Link
-          to={`/workbench/tickets/${row.id}`}
-          state={{ inboxSearch }}
-          className="wb-nowrap wb-strong"
-          data-testid="row-tracking-code"
-          onClick={(event) => {
-            event.stopPropagation();
-          }}
-        >
-          {code}
-        </Link>
+        <Space size={4} wrap>
+          <Link
+            to={`/workbench/tickets/${row.id}`}
+            state={{ inboxSearch }}
+            className="wb-nowrap wb-strong"
+            data-testid="row-tracking-code"
+            onClick={(event) => {
+              event.stopPropagation();
+            }}
+          >
+            {code}
+          </Link>
+          {row.supervised ? <SupervisionTag testId="row-supervised" /> : null}
+        </Space>
       ),
     },
     {
       key: 'kind',
       title: t('ticket.field.kind'),
-      width: 70,
+      width: 90,
       render: (_, row) => <Tag>{t(`ticket.kind.${row.kind}`)}</Tag>,
     },
     {
       key: 'status',
       title: t('ticket.field.status'),
-      width: 90,
+      width: 140,
       render: (_, row) => <StatusTag status={row.status} />,
+    },
+    {
+      key: 'tier',
+      title: t('ticket.field.tier'),
+      width: 100,
+      render: (_, row) => <TierTag tier={row.tier} testId="row-tier" />,
     },
     {
       key: 'matter',
@@ -50,7 +66,11 @@ export function inboxColumns(t: Translate, inboxSearch: string): ColumnsType<Sta
       width: 110,
       ellipsis: true,
       render: (_, row) =>
-        row.matter ? row.matter.name : <span className="wb-muted">{t('common.none')}</span>,
+        row.matter ? (
+          matterName(locale, row.matter)
+        ) : (
+          <span className="wb-muted">{t('common.none')}</span>
+        ),
     },
     {
       key: 'summary',

@@ -1,21 +1,31 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Table, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
-import { ticketStatuses } from '../../../contract/tickets';
+import { ticketStatuses, tiers } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
-import { fetchTickets, type InboxFilter, type TicketPage } from '../staff-api';
+import {
+  fetchTickets,
+  type DueFilter,
+  type InboxFilter,
+  type InboxQuery,
+  type TicketPage,
+  type TierFilter,
+} from '../staff-api';
 import { inboxColumns } from './inbox-columns';
 
 const filters: readonly InboxFilter[] = ['open', 'all', ...ticketStatuses];
+const tierFilters: readonly TierFilter[] = ['all', ...tiers];
+const dueFilters: readonly DueFilter[] = ['any', 'soon', 'overdue'];
 const defaultPageSize = 20;
 
-function readFilter(value: string | null): InboxFilter {
-  return filters.find((f) => f === value) ?? 'open';
+/** The value of a URL parameter when it is one of `allowed`, else the first of them. */
+function readChoice<T extends string>(allowed: readonly T[], value: string | null): T {
+  return allowed.find((f) => f === value) ?? (allowed[0] as T);
 }
 
 function readNumber(value: string | null, fallback: number): number {
@@ -25,19 +35,23 @@ function readNumber(value: string | null, fallback: number): number {
 
 /** /workbench — the tickets of the officer's rooms, open ones first by default. */
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params.get('status'));
-  const page = readNumber(params.get('page'), 1);
-  const pageSize = readNumber(params.get('pageSize'), defaultPageSize);
+  const query: InboxQuery = {
+    status: readChoice(filters, params.get('status')),
+    tier: readChoice(tierFilters, params.get('tier')),
+    due: readChoice(dueFilters, params.get('due')),
+    page: readNumber(params.get('page'), 1),
+    pageSize: readNumber(params.get('pageSize'), defaultPageSize),
+  };
+  const { page, pageSize } = query;
   useDocumentTitle('menu.inbox');
 
-  const { resource, reload } = useStaffResource(`${filter}/${page}/${pageSize}`, (signal) =>
-    fetchTickets(filter, page, pageSize, signal),
-  );
+  const key = `${query.status}/${query.tier}/${query.due}/${page}/${pageSize}`;
+  const { resource, reload } = useStaffResource(key, (signal) => fetchTickets(query, signal));
   const inboxSearch = `?${params.toString()}`;
-  const columns = useMemo(() => inboxColumns(t, inboxSearch), [t, inboxSearch]);
+  const columns = useMemo(() => inboxColumns(t, locale, inboxSearch), [t, locale, inboxSearch]);
   // The previous page stays on screen while the next one loads, so the table does not jump.
   const last = useRef<TicketPage | null>(null);
   if (resource.state === 'ready') {
@@ -45,12 +59,14 @@ export function InboxPage() {
   }
   const data = last.current;
 
-  const go = (next: { status?: InboxFilter; page?: number; pageSize?: number }) => {
-    const status = next.status ?? filter;
+  const go = (next: Partial<InboxQuery>) => {
+    const merged = { ...query, ...next };
     setParams({
-      status,
-      page: String(next.page ?? page),
-      pageSize: String(next.pageSize ?? pageSize),
+      status: merged.status,
+      tier: merged.tier,
+      due: merged.due,
+      page: String(merged.page),
+      pageSize: String(merged.pageSize),
     });
   };
 
@@ -66,7 +82,7 @@ export function InboxPage() {
         <div className="wb-toolbar-controls">
           <div className="wb-scroll-x">
             <Segmented<InboxFilter>
-              value={filter}
+              value={query.status}
               onChange={(status) => {
                 go({ status, page: 1 });
               }}
@@ -82,6 +98,42 @@ export function InboxPage() {
           </Button>
         </div>
       </div>
+      <div className="wb-toolbar wb-toolbar-secondary">
+        <Space wrap size={[16, 8]}>
+          <Space size={8}>
+            <span className="wb-muted">{t('inbox.filter_label.tier')}</span>
+            <Segmented<TierFilter>
+              value={query.tier}
+              onChange={(tier) => {
+                go({ tier, page: 1 });
+              }}
+              data-testid="tier-filter"
+              options={tierFilters.map((f) => ({
+                value: f,
+                label: (
+                  <span data-testid={`filter-tier-${f}`}>
+                    {t(f === 'all' ? 'inbox.filter.all' : `ticket.tier.${f}`)}
+                  </span>
+                ),
+              }))}
+            />
+          </Space>
+          <Space size={8}>
+            <span className="wb-muted">{t('inbox.filter_label.due')}</span>
+            <Segmented<DueFilter>
+              value={query.due}
+              onChange={(due) => {
+                go({ due, page: 1 });
+              }}
+              data-testid="due-filter"
+              options={dueFilters.map((f) => ({
+                value: f,
+                label: <span data-testid={`filter-due-${f}`}>{t(`inbox.filter_due.${f}`)}</span>,
+              }))}
+            />
+          </Space>
+        </Space>
+      </div>
       {resource.state === 'failed' ? <ErrorAlert error={resource.error} /> : null}
       <Table
         rowKey="id"
@@ -90,7 +142,7 @@ export function InboxPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={resource.state === 'loading'}
-        scroll={{ x: 1260 }}
+        scroll={{ x: 1450 }}
         locale={{ emptyText: t('inbox.empty') }}
         rowClassName="wb-clickable"
         onRow={(row) => ({

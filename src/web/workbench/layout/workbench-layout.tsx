@@ -1,13 +1,25 @@
 import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 
+import { auditReaderRoles } from '../../../contract/audit';
 import { useI18n } from '../../i18n/i18n-context';
 import { useMe } from '../auth/auth-context';
+import { departmentMenuItems, departmentMenuKey } from '../referrals/department-menu';
 import { CalendarWarning } from './calendar-warning';
 import { UserBar } from './user-bar';
 
-function selectedKey(pathname: string): string {
-  return pathname.startsWith('/workbench/calendar') ? 'calendar' : 'inbox';
+function selectedKey(pathname: string): string | null {
+  const departmentKey = departmentMenuKey(pathname);
+  if (departmentKey) {
+    return departmentKey;
+  }
+  for (const key of ['calendar', 'notifications', 'audit']) {
+    if (pathname.startsWith(`/workbench/${key}`)) {
+      return key;
+    }
+  }
+  // The password page belongs to the user menu, not to a tab.
+  return pathname.startsWith('/workbench/password') ? null : 'inbox';
 }
 
 /** Header with menu and the officer, the calendar warning for admins, then the page. */
@@ -15,15 +27,20 @@ export function WorkbenchLayout() {
   const { t } = useI18n();
   const me = useMe();
   const { pathname } = useLocation();
-  const items = [
-    {
-      key: 'inbox',
-      label: (
-        <Link to="/workbench" data-testid="menu-inbox">
-          {t('menu.inbox')}
-        </Link>
-      ),
-    },
+  const officerItems = [
+    // An auditor reads the audit trail only; the tickets are not theirs to work.
+    ...(me.role === 'auditor'
+      ? []
+      : [
+          {
+            key: 'inbox',
+            label: (
+              <Link to="/workbench" data-testid="menu-inbox">
+                {t('menu.inbox')}
+              </Link>
+            ),
+          },
+        ]),
     ...(me.role === 'bureau_admin'
       ? [
           {
@@ -36,7 +53,34 @@ export function WorkbenchLayout() {
           },
         ]
       : []),
+    ...(me.role === 'bureau_admin' || me.role === 'street_admin'
+      ? [
+          {
+            key: 'notifications',
+            label: (
+              <Link to="/workbench/notifications" data-testid="menu-notifications">
+                {t('menu.notifications')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(auditReaderRoles.includes(me.role)
+      ? [
+          {
+            key: 'audit',
+            label: (
+              <Link to="/workbench/audit" data-testid="menu-audit">
+                {t('menu.audit')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
+  // A department account sees only what was referred to it, and the clue form.
+  const items = me.role === 'department' ? departmentMenuItems(t) : officerItems;
+  const selected = selectedKey(pathname);
 
   return (
     <Layout className="wb-layout">
@@ -50,7 +94,7 @@ export function WorkbenchLayout() {
         <Menu
           mode="horizontal"
           theme="dark"
-          selectedKeys={[selectedKey(pathname)]}
+          selectedKeys={selected ? [selected] : []}
           items={items}
           className="wb-menu"
         />

@@ -9,6 +9,7 @@ import { isUnauthenticated, useAuth } from '../auth/auth-context';
 import { postAction } from '../staff-api';
 import { actionBody } from './action-body';
 import { ActionFields, type FormAction } from './action-fields';
+import { actionLabel, tierAbove, tierBelow } from './action-label';
 import { isStale } from './stale-error';
 
 interface ActionModalProps {
@@ -18,6 +19,9 @@ interface ActionModalProps {
   onDone: (ticket: StaffTicket) => void;
   onStale: (error: unknown) => void;
 }
+
+/** Steps whose confirm button is red: they turn the ticket away or refuse a request. */
+const dangerous: readonly FormAction[] = ['decline', 'refuse_extension', 'send_back'];
 
 /** The dialog of one action: its fields, then POST …/actions/:action with them. */
 export function ActionModal({ ticket, action, onClose, onDone, onStale }: ActionModalProps) {
@@ -58,10 +62,19 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
     }
   };
 
+  // Where an escalation or a return goes, for the lead line of those dialogs.
+  const target = t(
+    `ticket.tier_unit.${action === 'return_down' ? tierBelow(ticket.tier) : tierAbove(ticket.tier)}`,
+  );
+  const title =
+    action === 'escalate' || action === 'return_down'
+      ? actionLabel(t, action, ticket.tier)
+      : t(`action.${action}.title`);
+
   return (
     <Modal
       open
-      title={t(`action.${action}.title`)}
+      title={title}
       onCancel={onClose}
       footer={null}
       destroyOnHidden
@@ -69,7 +82,11 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
       data-testid={`action-modal-${action}`}
     >
       <Typography.Paragraph type="secondary">
-        {t(`action.${action}.lead`, { code: ticket.trackingCode })}
+        {t(`action.${action}.lead`, {
+          code: ticket.trackingCode,
+          tier: target,
+          days: ticket.extension?.days ?? '',
+        })}
       </Typography.Paragraph>
       {error ? (
         <Alert type="error" showIcon title={errorText(i18n, error)} className="wb-gap" />
@@ -79,6 +96,7 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
           action={action}
           ticketId={ticket.id}
           currentAssigneeId={ticket.assignee?.id ?? null}
+          currentRoom={ticket.room.name}
         />
         <Space className="wb-modal-footer">
           <Button onClick={onClose} disabled={busy} data-testid="action-cancel">
@@ -88,7 +106,7 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
             type="primary"
             htmlType="submit"
             loading={busy}
-            danger={action === 'decline'}
+            danger={dangerous.includes(action)}
             data-testid="action-submit"
           >
             {t(`action.${action}.submit`)}

@@ -5,7 +5,18 @@ import { useI18n } from '../../i18n/i18n-context';
 import { formatDateTime } from '../../shared/format-date';
 import { timelineActor, timelineFacts, timelineTitle } from '../../shared/timeline-labels';
 
-const colors: Record<string, string> = { declined: 'red', resolved: 'green', rated: 'green' };
+const colors: Record<string, string> = {
+  declined: 'red',
+  resolved: 'green',
+  rated: 'green',
+  supervised: 'red',
+  extension_refused: 'red',
+  escalated: 'orange',
+  sent_back: 'orange',
+  reopened: 'orange',
+  moved_to_case: 'purple',
+  closed_unrated: 'gray',
+};
 
 /** The full history of the ticket, oldest first. */
 export function StaffTimeline({ timeline }: { timeline: readonly TimelineEntry[] }) {

@@ -1,19 +1,56 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 
 import type { StaffTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
+import { formatDateTime } from '../../shared/format-date';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
 import { StatusTag } from '../common/status-tag';
+import { SupervisionTag } from '../common/supervision-tag';
+import { TierTag } from '../common/tier-tag';
+import { ReferralPanel } from '../referrals/referral-panel';
 import { fetchTicket } from '../staff-api';
 import { ActionBar } from './action-bar';
 import { StaffPhotos } from './staff-photos';
 import { StaffTimeline } from './staff-timeline';
 import { TicketFacts } from './ticket-facts';
+
+/** The bureau's supervision flag, why and when it was set, and by when it must be settled. */
+function SupervisionBox({ ticket }: { ticket: StaffTicket }) {
+  const { t } = useI18n();
+  const { supervision } = ticket;
+  if (!supervision) {
+    return null;
+  }
+  const due = ticket.deadlines.supervisionDueAt;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className="wb-gap"
+      data-testid="supervision-box"
+      title={
+        due
+          ? t('ticket.supervision.title_due', { due: formatDateTime(due) })
+          : t('ticket.supervision.title')
+      }
+      description={
+        <>
+          <div className="wb-pre" data-testid="supervision-reason">
+            {supervision.reason}
+          </div>
+          <div className="wb-muted">
+            {t('ticket.supervision.at', { at: formatDateTime(supervision.at) })}
+          </div>
+        </>
+      }
+    />
+  );
+}
 
 function TicketBody({ ticket }: { ticket: StaffTicket }) {
   const { t } = useI18n();
@@ -84,6 +121,8 @@ export function TicketDetailPage() {
           <Space wrap>
             <span data-testid="ticket-tracking-code">{ticket.trackingCode}</span>
             <StatusTag status={ticket.status} />
+            <TierTag tier={ticket.tier} />
+            {ticket.supervision ? <SupervisionTag /> : null}
           </Space>
         }
       >
@@ -93,6 +132,16 @@ export function TicketDetailPage() {
             onClose={() => {
               setFailure(null);
             }}
+          />
+        ) : null}
+        <SupervisionBox ticket={ticket} />
+        {ticket.deadlines.clockStopped ? (
+          <Alert
+            type="info"
+            showIcon
+            className="wb-gap"
+            data-testid="clock-stopped"
+            title={t('ticket.clock_stopped')}
           />
         ) : null}
         <ActionBar
@@ -113,6 +162,7 @@ export function TicketDetailPage() {
         </div>
       </Card>
       <TicketBody ticket={ticket} />
+      <ReferralPanel ticketId={ticket.id} trackingCode={ticket.trackingCode} />
     </div>
   );
 }

@@ -4,13 +4,24 @@ import type { DescriptionsProps } from 'antd';
 import type { StaffTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDateTime } from '../../shared/format-date';
+import { matterName } from '../../shared/matter-name';
 import { DueCell } from '../common/due-cell';
 import { StatusTag } from '../common/status-tag';
 import { staffLabel } from '../common/staff-label';
+import { TierTag } from '../common/tier-tag';
+
+/** States after which a deadline no longer runs. */
+const settled: readonly StaffTicket['status'][] = ['resolved', 'closed', 'declined'];
+
+/** True once the bureau's supervision deadline has passed while the ticket is still open. */
+function supervisionOverdue(ticket: StaffTicket): boolean {
+  const due = ticket.deadlines.supervisionDueAt;
+  return due !== null && !settled.includes(ticket.status) && Date.parse(due) < Date.now();
+}
 
 /** Everything known about the ticket, apart from its text, photos and timeline. */
 export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const none = <span className="wb-muted">{t('common.none')}</span>;
   const { deadlines } = ticket;
   const items: DescriptionsProps['items'] = [
@@ -20,11 +31,20 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
       children: <StatusTag status={ticket.status} />,
     },
     {
+      key: 'tier',
+      label: t('ticket.field.tier'),
+      children: <TierTag tier={ticket.tier} testId="ticket-tier" />,
+    },
+    {
       key: 'kind',
       label: t('ticket.field.kind'),
       children: <Tag>{t(`ticket.kind.${ticket.kind}`)}</Tag>,
     },
-    { key: 'matter', label: t('ticket.field.matter'), children: ticket.matter?.name ?? none },
+    {
+      key: 'matter',
+      label: t('ticket.field.matter'),
+      children: ticket.matter ? matterName(locale, ticket.matter) : none,
+    },
     {
       key: 'place',
       label: t('ticket.field.place'),
@@ -64,9 +84,63 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
     {
       key: 'resolveDue',
       label: t('ticket.field.resolve_due'),
-      children: <DueCell at={deadlines.resolveDueAt} overdue={deadlines.resolveOverdue} />,
+      children: deadlines.clockStopped ? (
+        <span data-testid="resolve-due-stopped">
+          <DueCell at={deadlines.resolveDueAt} overdue={false} />{' '}
+          <Tag>{t('ticket.clock_stopped_short')}</Tag>
+        </span>
+      ) : (
+        <DueCell at={deadlines.resolveDueAt} overdue={deadlines.resolveOverdue} />
+      ),
     },
   ];
+  if (deadlines.supervisionDueAt) {
+    items.push({
+      key: 'supervisionDue',
+      label: t('ticket.field.supervision_due'),
+      children: (
+        <span data-testid="supervision-due">
+          <DueCell at={deadlines.supervisionDueAt} overdue={supervisionOverdue(ticket)} />
+        </span>
+      ),
+    });
+  }
+  if (ticket.resolvedTier) {
+    items.push({
+      key: 'resolvedTier',
+      label: t('ticket.field.resolved_tier'),
+      children: <TierTag tier={ticket.resolvedTier} testId="resolved-tier" />,
+    });
+  }
+  if (ticket.handlerAssessment) {
+    items.push({
+      key: 'handlerAssessment',
+      label: t('ticket.field.handler_assessment'),
+      children: (
+        <span data-testid="handler-assessment" data-value={ticket.handlerAssessment}>
+          {t(`ticket.assessment.${ticket.handlerAssessment}`)}
+        </span>
+      ),
+    });
+  }
+  if (ticket.citizenSolved !== null) {
+    items.push({
+      key: 'citizenSolved',
+      label: t('ticket.field.citizen_assessment'),
+      children: (
+        <span data-testid="citizen-solved" data-value={String(ticket.citizenSolved)}>
+          {t(ticket.citizenSolved ? 'ticket.citizen_solved.yes' : 'ticket.citizen_solved.no')}
+        </span>
+      ),
+    });
+  }
+  if (ticket.reopenCount > 0) {
+    items.push({
+      key: 'reopenCount',
+      label: t('ticket.field.reopen_count'),
+      children: <span data-testid="reopen-count">{ticket.reopenCount}</span>,
+    });
+  }
   if (ticket.outcome) {
     items.push({
       key: 'outcome',

@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../test/factories.js';
+import type { AuditSettings } from '../config.js';
+import { deriveAuditKey, loadConfig } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { entryMac, GENESIS_MAC } from './mac.js';
+import { recordAudit, verifyAuditChain, withAudit, type AuditEntryInput } from './service.js';
+
+let handle: DatabaseHandle;
+const sha: AuditSettings = { key: Buffer.alloc(32, 9), mac: 'hmac-sha256' };
+const sm3: AuditSettings = { key: Buffer.alloc(32, 9), mac: 'hmac-sm3' };
+const clock = () => new Date('2026-03-02T01:30:00.000Z');
+const ctxOf = (audit: AuditSettings) => ({ audit, now: clock });
+
+function accepted(ticketId: string): AuditEntryInput {
+  return {
+    actorKind: 'staff',
+    actorId: 'S1',
+    action: 'ticket.accept',
+    recordType: 'ticket',
+    recordId: ticketId,
+    detail: { fields: ['status', 'assignee_id'] },
+    requestId: 'req-1',
+  };
+}
+
+async function appendThree(audit: AuditSettings = sha): Promise<void> {
+  for (const id of ['T1', 'T2', 'T3']) {
+    await recordAudit(handle.db, ctxOf(audit), accepted(id));
+  }
+}
+
+const rows = () => handle.db.selectFrom('audit_entries').selectAll().orderBy('seq').execute();
+
+beforeEach(async () => {
+  handle = await openTestDatabase();
+});
+
+afterEach(async () => {
+  await handle.close();
+});
+
+describe('the audit chain', () => {
+  it('is intact with no entries', async () => {
+    expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({ ok: true, count: 0 });
+  });
+
+  it('numbers three appends 1, 2, 3, links each to the one before, and verifies intact', async () => {
+    await appendThree();
+    const all = await rows();
+    expect(all.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(all[0]?.prev_mac).toBe(GENESIS_MAC);
+    expect(all[1]?.prev_mac).toBe(all[0]?.mac);
+    expect(all[2]?.prev_mac).toBe(all[1]?.mac);
+    expect(all[0]?.at).toBe('2026-03-02T01:30:00.000Z');
+    expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({ ok: true, count: 3 });
+  });
+
+  it('stores the detail as sorted JSON of field names', async () => {
+    await recordAudit(handle.db, ctxOf(sha), {
+      ...accepted('T1'),
+      detail: { reason: 'x', fields: ['phone'] },
+    });
+    expect((await rows())[0]?.detail).toBe('{"fields":["phone"],"reason":"x"}');
+  });
+
+  it('breaks at the entry whose detail was changed by a direct UPDATE, reason mac', async () => {
+    await appendThree();
+    await handle.db
+      .updateTable('audit_entries')
+      .set({ detail: '{"fields":[]}' })
+      .where('seq', '=', 2)
+      .execute();
+    expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({
+      ok: false,
+      count: 1,
+      firstBrokenSeq: 2,
+      reason: 'mac_mismatch',
+    });
+  });
+
+  it('breaks at a deleted middle entry, reason gap', async () => {
+    await appendThree();
+    await handle.db.deleteFrom('audit_entries').where('seq', '=', 2).execute();
+    expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({
+      ok: false,
+      count: 1,
+      firstBrokenSeq: 2,
+      reason: 'seq_gap',
+    });
+  });
+
+  it('breaks at an entry whose prev_mac was rewritten', async () => {
+    await appendThree();
+    await handle.db
+      .updateTable('audit_entries')
+      .set({ prev_mac: GENESIS_MAC })
+      .where('seq', '=', 3)
+      .execute();
+    const report = await verifyAuditChain(handle.db, { audit: sha });
+    expect(report).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'prev_mac_mismatch' });
+  });
+
+  it('breaks at entry 1 when checked with another key', async () => {
+    await appendThree();
+    const other = { ...sha, key: Buffer.alloc(32, 1) };
+    expect(await verifyAuditChain(handle.db, { audit: other })).toMatchObject({
+      ok: false,
+      count: 0,
+      firstBrokenSeq: 1,
+      reason: 'mac_mismatch',
+    });
+  });
+});
+
+describe('appending inside the caller transaction', () => {
+  it('leaves no entry when the transaction rolls back, and the next append is still #1', async () => {
+    const ctx = { db: handle.db, ...ctxOf(sha) };
+    const failing = withAudit(ctx, async (_trx, audit) => {
+      await audit(accepted('T1'));
+      throw new Error('the change failed');
+    });
+    await expect(failing).rejects.toThrow('the change failed');
+    expect(await rows()).toEqual([]);
+    expect(await withAudit(ctx, (_trx, audit) => audit(accepted('T2')))).toBe(1);
+  });
+
+  it('keeps the entry of a committed transaction', async () => {
+    await handle.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, ctxOf(sha), accepted('T1'));
+    });
+    expect((await rows()).map((r) => r.record_id)).toEqual(['T1']);
+  });
+
+  it('gives 20 concurrent transactions the numbers 1 to 20 without gaps, chain intact', async () => {
+    const seqs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        handle.db.transaction().execute(async (trx) => {
+          await trx.selectFrom('audit_entries').select('seq').execute();
+          return recordAudit(trx, ctxOf(sha), accepted(`T${i}`));
+        }),
+      ),
+    );
+    const expected = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(expected);
+    expect((await rows()).map((r) => r.seq)).toEqual(expected);
+    expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({ ok: true, count: 20 });
+  });
+});
+
+describe('the MAC algorithm', () => {
+  it('with hmac-sm3 gives a different MAC than hmac-sha256, and verifies', async () => {
+    await appendThree(sm3);
+    const first = (await rows())[0];
+    if (!first) {
+      throw new Error('no entry');
+    }
+    expect(first.mac).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.mac).not.toBe(entryMac(sha, GENESIS_MAC, first));
+    expect(first.mac).toBe(entryMac(sm3, GENESIS_MAC, first));
+    expect(await verifyAuditChain(handle.db, { audit: sm3 })).toEqual({ ok: true, count: 3 });
+    expect(await verifyAuditChain(handle.db, { audit: sha })).toMatchObject({ ok: false });
+  });
+});
+
+describe('the audit settings', () => {
+  const env = { DATA_DIR: '/tmp/linli-audit-config', DATA_KEY: '11'.repeat(32) };
+
+  it('derive the key as HMAC(DATA_KEY, "audit") with hmac-sha256 when nothing is set', () => {
+    const config = loadConfig(env);
+    expect(config.audit.mac).toBe('hmac-sha256');
+    expect(config.audit.key).toEqual(deriveAuditKey(Buffer.from('11'.repeat(32), 'hex')));
+    expect(config.audit.key.equals(config.dataKey)).toBe(false);
+  });
+
+  it('take AUDIT_KEY and AUDIT_MAC=hmac-sm3 when given', () => {
+    const config = loadConfig({ ...env, AUDIT_KEY: 'ab'.repeat(32), AUDIT_MAC: 'hmac-sm3' });
+    expect(config.audit).toEqual({ key: Buffer.from('ab'.repeat(32), 'hex'), mac: 'hmac-sm3' });
+  });
+
+  it('refuse a short AUDIT_KEY and an unknown AUDIT_MAC, naming them', () => {
+    expect(() => loadConfig({ ...env, AUDIT_KEY: 'abc' })).toThrow(/AUDIT_KEY/);
+    expect(() => loadConfig({ ...env, AUDIT_MAC: 'md5' })).toThrow(/AUDIT_MAC/);
+  });
+});

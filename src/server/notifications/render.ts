@@ -1,0 +1,57 @@
+import type { NotificationEvent } from '../../contract/notifications.js';
+
+/** What a message says about its ticket, read when the message is sent. */
+export interface TicketFacts {
+  trackingCode: string;
+  kind: string;
+  resolveDueAt: string;
+  place: string;
+}
+
+const kindWords: Record<string, string> = {
+  consultation: '咨询',
+  help: '求助',
+  complaint: '投诉',
+  report: '举报',
+  suggestion: '建议',
+};
+
+const dateParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+/** An instant as a calendar date in Shanghai, as 2025年10月14日. */
+export function chineseDate(iso: string): string {
+  const parts: Record<string, string> = {};
+  for (const part of dateParts.formatToParts(new Date(iso))) {
+    parts[part.type] = part.value;
+  }
+  return `${parts.year ?? ''}年${parts.month ?? ''}月${parts.day ?? ''}日`;
+}
+
+/**
+ * The SMS text of one event, in Chinese. Each text names the new state in words, so a resident or
+ * liaison knows what happened without opening the link; none carries personal data.
+ */
+export function renderText(event: NotificationEvent, ticket: TicketFacts, dueAt?: string): string {
+  const kind = kindWords[ticket.kind] ?? '诉求';
+  const code = ticket.trackingCode;
+  const due = chineseDate(dueAt ?? ticket.resolveDueAt);
+  switch (event) {
+    case 'accepted':
+      return `【邻里】您的${kind}（${code}）已受理，处理期限：${due}。`;
+    case 'replied':
+      return `【邻里】您的${kind}（${code}）已办结并回复，请通过您的私密链接查看并评价。`;
+    case 'reopened':
+      return `【邻里】您的${kind}（${code}）已重新办理，处理期限：${due}。`;
+    case 'assigned':
+      return `【邻里】新派单：${code} ${ticket.place}，办结期限 ${due}。`;
+    case 'soon_due':
+      return `【邻里】即将到期：${code} ${ticket.place}，办结期限 ${due}，请尽快办结。`;
+    case 'overdue':
+      return `【邻里】已超期：${code} ${ticket.place}，办结期限 ${due} 已过，请立即办理。`;
+  }
+}

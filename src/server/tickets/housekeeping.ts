@@ -1,0 +1,43 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../context.js';
+import { closeUnratedTickets } from './resident-steps.js';
+
+/** A running housekeeping loop; `stop` waits for the round in progress. */
+export interface Housekeeping {
+  stop(): Promise<void>;
+}
+
+/**
+ * Closes replied tickets nobody rated in time, every `intervalMs` (10 minutes by default).
+ * A failing round is logged and the next one runs as planned.
+ */
+export function startTicketHousekeeping(
+  ctx: AppContext,
+  logger: FastifyBaseLogger,
+  intervalMs = 10 * 60_000,
+): Housekeeping {
+  const log = logger.child({ jobId: 'ticket-housekeeping' });
+  let running: Promise<void> | null = null;
+  const round = async () => {
+    const closed = await closeUnratedTickets(ctx, ctx.now());
+    if (closed > 0) {
+      log.info({ closed }, 'unrated tickets closed');
+    }
+  };
+  const timer = setInterval(() => {
+    running ??= round()
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'housekeeping round failed');
+      })
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  audiences,
+  notificationEvents,
+  outboxStatuses,
+  skipReasons,
+} from '../../../contract/notifications';
+import en from '../../locales/en.json';
+import zhCN from '../../locales/zh-CN.json';
+
+const enumKeys: [prefix: string, values: readonly string[]][] = [
+  ['notifications.status.', outboxStatuses],
+  ['notifications.event.', notificationEvents],
+  ['notifications.audience.', audiences],
+  ['notifications.reason.', skipReasons],
+];
+
+describe('notification labels', () => {
+  it('name every status, event, audience and skip reason in both languages', () => {
+    for (const [locale, messages] of Object.entries({ 'zh-CN': zhCN, en })) {
+      const missing = enumKeys.flatMap(([prefix, values]) =>
+        values.map((v) => prefix + v).filter((key) => !(key in messages)),
+      );
+      expect(missing.map((key) => `${locale}:${key}`)).toEqual([]);
+    }
+  });
+});
