@@ -23,6 +23,7 @@ export const auditOwnActions = [
   'ticket.submit',
   'ticket.read',
   'ticket.reporter.reveal',
+  'ticket.phone_lookup',
   'ticket.close_unrated',
   'referral.send',
   'referral.accept',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema, pageQuerySchema } from './common.js';
 
 /** The events a resident who left a phone number is told about. */
-export const reporterEvents = ['accepted', 'replied', 'reopened'] as const;
+export const reporterEvents = ['accepted', 'replied', 'reopened', 'merged'] as const;
 /** The events the liaison working a ticket is told about. */
 export const staffEvents = ['assigned', 'soon_due', 'overdue'] as const;
 export const notificationEvents = [...reporterEvents, ...staffEvents] as const;

@@ -14,6 +14,7 @@ export const ticketStatuses = [
   'returned',
   'closed',
   'declined',
+  'merged',
 ] as const;
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
@@ -33,6 +34,7 @@ export const ticketActions = [
   'reroute',
   'reassign',
   'supervise',
+  'merge',
   'rate',
   'reopen',
 ] as const;
@@ -130,6 +132,8 @@ export const timelineTypes = [
   'moved_to_case',
   'reopened',
   'closed_unrated',
+  'merged_into',
+  'merged_from',
 ] as const;
 
 export const photoRefSchema = z.object({ id: z.string(), width: z.number(), height: z.number() });
@@ -178,11 +182,23 @@ const ticketCore = {
   reopenCount: z.number(),
 };
 
+/**
+ * The ticket a merged one was merged into, as the merged ticket's resident sees it: its state and
+ * answer only, nothing of the other resident (src/server/tickets/duplicates.ts).
+ */
+export const mergedIntoSchema = z.object({
+  trackingCode: z.string(),
+  status: ticketStatusSchema,
+  reply: z.string().nullable(),
+  outcome: outcomeSchema.nullable(),
+});
+
 /** What the resident sees through the private link. */
 export const residentTicketSchema = z.object({
   ...ticketCore,
   canRate: z.boolean(),
   canReopen: z.boolean(),
+  mergedInto: mergedIntoSchema.nullable(),
 });
 export type ResidentTicket = z.infer<typeof residentTicketSchema>;
 
@@ -197,12 +213,31 @@ export const reopenTicketSchema = z.object({ reason: personText(REASON_MAX) });
 
 export const staffRefSchema = z.object({ id: z.string(), name: z.string(), badgeNo: z.string() });
 
+/** An open ticket of the same building and matter filed within the duplicate window. */
+export const possibleDuplicateSchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: ticketStatusSchema,
+  createdAt: instantSchema,
+  summary: z.string(),
+});
+export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
+
+/** Another ticket a merge links this one to. */
+export const ticketLinkSchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: ticketStatusSchema,
+});
+
 /** What staff see of a ticket; the reporter's phone only masked. */
 export const staffTicketSchema = z.object({
   id: z.string(),
   ...ticketCore,
   assignee: staffRefSchema.nullable(),
   reporterPhoneMasked: z.string().nullable(),
+  /** Whether this viewer may ask to see the full number (src/server/tickets/reporter.ts). */
+  canRevealReporter: z.boolean(),
   actions: z.array(ticketActionSchema),
   resolvedTier: tierSchema.nullable(),
   handlerAssessment: handlerAssessmentSchema.nullable(),
@@ -211,6 +246,11 @@ export const staffTicketSchema = z.object({
     .object({ days: z.number(), reason: z.string(), requestedAt: instantSchema })
     .nullable(),
   supervision: z.object({ reason: z.string(), at: instantSchema }).nullable(),
+  /** Open tickets that may be the same request; only those this viewer may see. */
+  possibleDuplicates: z.array(possibleDuplicateSchema),
+  /** The ticket this one was merged into, and those merged into this one. */
+  mergedInto: ticketLinkSchema.nullable(),
+  mergedFrom: z.array(ticketLinkSchema),
 });
 export type StaffTicket = z.infer<typeof staffTicketSchema>;
 
@@ -231,12 +271,30 @@ export const staffTicketRowSchema = z.object({
 });
 export type StaffTicketRow = z.infer<typeof staffTicketRowSchema>;
 
+/** The longest search text of the ticket list, in characters. */
+export const SEARCH_TEXT_MAX = 100;
+
+/** The channel a ticket came by: 'placard' (a resident) or `dept:<code>` (a department's clue). */
+export const ticketChannelPattern = '^(placard|dept:[a-z][a-z0-9_-]{0,31})$';
+
 export const ticketListQuerySchema = z.object({
   status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),
   tier: tierSchema.optional(),
   due: z.enum(['any', 'soon', 'overdue']).default('any'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** A tracking code, a building name or words of the description (src/server/tickets/search.ts). */
+  q: z
+    .string()
+    .trim()
+    .refine((s) => [...s].length <= SEARCH_TEXT_MAX, {
+      error: `at most ${SEARCH_TEXT_MAX} characters`,
+    })
+    .optional(),
+  kind: ticketKindSchema.optional(),
+  matterCode: z.string().trim().min(1).max(32).optional(),
+  /** 'placard' for residents' tickets, `dept:<code>` for a department's clues. */
+  channel: z.string().regex(new RegExp(ticketChannelPattern)).optional(),
 });
 
 export const ticketListSchema = z.object({
@@ -268,6 +326,21 @@ export const actionBodySchemas = {
   reroute: z.object({ roomId: z.string().min(1).max(64), reason: reason.optional() }),
   reassign: z.object({ assigneeId: z.string().min(1).max(64), reason: reason.optional() }),
   supervise: z.object({ reason }),
+  merge: z.object({ intoId: z.string().min(1).max(64), reason: reason.optional() }),
 } as const;
 export type StaffAction = keyof typeof actionBodySchemas;
 export type TicketList = z.infer<typeof ticketListSchema>;
+
+/**
+ * The body of a phone lookup (POST, so the number is never in a URL or an access log); the
+ * number is normalised like the resident form's before it is checked.
+ */
+export const phoneLookupSchema = z.object({
+  phone: phoneSchema,
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type PhoneLookup = z.infer<typeof phoneLookupSchema>;
+
+/** The roles that may look a reporter's tickets up by phone: the street and bureau admins. */
+export const phoneLookupRoles = ['street_admin', 'bureau_admin'] as const;

@@ -24,22 +24,22 @@ function facts(status: TicketStatus, more: Partial<TicketFacts> = {}): TicketFac
 /** The community tier written out by hand: status → relation → the buttons offered. */
 const community: Record<string, Partial<Record<ActorRelation, string[]>>> = {
   submitted: {
-    assignee: ['accept', 'decline', 'escalate', 'send_back'],
+    assignee: ['accept', 'decline', 'escalate', 'send_back', 'merge'],
     room_liaison: ['accept', 'decline', 'escalate', 'send_back'],
-    street_admin: ['accept', 'decline', 'escalate', 'reassign'],
-    bureau_admin: ['accept', 'decline', 'escalate', 'reassign', 'supervise'],
+    street_admin: ['accept', 'decline', 'escalate', 'reassign', 'merge'],
+    bureau_admin: ['accept', 'decline', 'escalate', 'reassign', 'supervise', 'merge'],
   },
   accepted: {
-    assignee: ['contact', 'to_case', 'request_extension', 'escalate', 'send_back'],
+    assignee: ['contact', 'to_case', 'request_extension', 'escalate', 'send_back', 'merge'],
     room_liaison: ['escalate', 'send_back'],
-    street_admin: ['contact', 'to_case', 'escalate', 'reassign'],
-    bureau_admin: ['contact', 'to_case', 'escalate', 'reassign', 'supervise'],
+    street_admin: ['contact', 'to_case', 'escalate', 'reassign', 'merge'],
+    bureau_admin: ['contact', 'to_case', 'escalate', 'reassign', 'supervise', 'merge'],
   },
   contacted: {
-    assignee: ['resolve', 'to_case', 'request_extension', 'escalate'],
+    assignee: ['resolve', 'to_case', 'request_extension', 'escalate', 'merge'],
     room_liaison: ['escalate'],
-    street_admin: ['resolve', 'to_case', 'escalate', 'reassign'],
-    bureau_admin: ['resolve', 'to_case', 'escalate', 'reassign', 'supervise'],
+    street_admin: ['resolve', 'to_case', 'escalate', 'reassign', 'merge'],
+    bureau_admin: ['resolve', 'to_case', 'escalate', 'reassign', 'supervise', 'merge'],
   },
   in_case: {
     assignee: ['resolve'],
@@ -50,6 +50,7 @@ const community: Record<string, Partial<Record<ActorRelation, string[]>>> = {
   returned: { street_admin: ['reroute'], bureau_admin: ['reroute', 'supervise'] },
   closed: {},
   declined: {},
+  merged: {},
 };
 
 const relations: ActorRelation[] = [
@@ -134,6 +135,7 @@ describe('tiers: 小事不出社区，大事不出街道', () => {
       'escalate',
       'return_down',
       'reassign',
+      'merge',
     ]);
   });
 
@@ -146,6 +148,7 @@ describe('tiers: 小事不出社区，大事不出街道', () => {
       'return_down',
       'reassign',
       'supervise',
+      'merge',
     ]);
     expect(decide(atDistrict, 'bureau_admin', 'escalate')).toEqual({
       ok: false,
@@ -190,6 +193,30 @@ describe('exceptions', () => {
       ok: true,
       to: 'submitted',
     });
+  });
+});
+
+describe('merging duplicates', () => {
+  it('finishes a duplicate as merged, by its handlers but not by a liaison who has not taken it', () => {
+    expect(decide(facts('accepted'), 'assignee', 'merge')).toEqual({ ok: true, to: 'merged' });
+    expect(decide(facts('submitted'), 'room_liaison', 'merge')).toEqual({
+      ok: false,
+      refusal: 'forbidden',
+    });
+    expect(decide(facts('in_case'), 'bureau_admin', 'merge')).toEqual({
+      ok: false,
+      refusal: 'transition_refused',
+    });
+    expect(decide(facts('submitted', { tier: 'district' }), 'street_admin', 'merge')).toEqual({
+      ok: false,
+      refusal: 'forbidden',
+    });
+  });
+
+  it('lets nothing more happen to a merged ticket', () => {
+    for (const relation of relations) {
+      expect(allowedActions(facts('merged'), relation)).toEqual([]);
+    }
   });
 });
 

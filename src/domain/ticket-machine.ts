@@ -112,6 +112,11 @@ export const transitions: Record<TicketAction, Transition> = {
     by: { bureau_admin: 'any' },
     when: (f) => !f.supervised,
   },
+  /**
+   * A duplicate goes into an open ticket of the same building and matter (src/server/tickets/
+   * duplicates.ts checks the target); the same handlers as a reassignment, and the assignee.
+   */
+  merge: { from: open, to: 'merged', by: handlers },
   rate: { from: ['resolved'], to: 'closed', by: { resident_owner: 'any' } },
   reopen: {
     from: ['resolved'],
@@ -194,4 +199,4 @@ export const openStatuses: readonly TicketStatus[] = [
 ];
 
 /** States after which nothing more happens. */
-export const finalStatuses: readonly TicketStatus[] = ['closed', 'declined'];
+export const finalStatuses: readonly TicketStatus[] = ['closed', 'declined', 'merged'];

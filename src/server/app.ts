@@ -27,6 +27,7 @@ import { registerOrgRoutes } from './org/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPolicyRoutes } from './tickets/policy-routes.js';
 import { registerResidentTicketRoutes, registerStaffTicketRoutes } from './tickets/routes.js';
+import { registerReporterRoutes } from './tickets/reporter.js';
 
 /** One route the app answers; the access and OpenAPI tests walk this table. */
 export interface RouteEntry {
@@ -46,6 +47,8 @@ export interface AppOptions {
   logLevel?: string;
   webRoot?: string;
   trustProxy?: boolean;
+  /** Where log lines go (default stdout); tests read them to check what a request logs. */
+  logStream?: { write(line: string): void };
 }
 
 const contentSecurityPolicy = {
@@ -71,6 +74,7 @@ export async function buildApp(
     logger: {
       level: options.logLevel ?? 'info',
       redact: ['req.headers.cookie', 'req.headers.authorization'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
@@ -147,6 +151,7 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerResidentTicketRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerStaffTicketRoutes(app, ctx);
+  registerReporterRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

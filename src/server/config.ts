@@ -34,6 +34,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   TICKET_MAX_REOPENS: z.coerce.number().int().min(0).max(5).default(1),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   NOTIFY_ADAPTER: z.enum(['console', 'http']).default('console'),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
@@ -78,14 +79,25 @@ export function deriveAuditKey(dataKey: Buffer): Buffer {
   return createHmac('sha256', dataKey).update('audit').digest();
 }
 
-/** Rules of ticket handling the bureau sets: re-handlings allowed, days before an unrated close. */
+/**
+ * Rules of ticket handling the bureau sets: re-handlings allowed, days before an unrated close,
+ * and how many days apart two tickets of one building and matter count as possible duplicates.
+ */
 export interface HandlingSettings {
   maxReopens: number;
   autoCloseDays: number;
+  duplicateWindowDays: number;
 }
 
-/** The defaults: one re-handling [unverified], close unrated replies after 7 days [unverified]. */
-export const defaultHandlingSettings: HandlingSettings = { maxReopens: 1, autoCloseDays: 7 };
+/**
+ * The defaults: one re-handling [unverified], close unrated replies after 7 days [unverified], a
+ * 14-day duplicate window (the issue's choice, not a published rule).
+ */
+export const defaultHandlingSettings: HandlingSettings = {
+  maxReopens: 1,
+  autoCloseDays: 7,
+  duplicateWindowDays: 14,
+};
 
 export type Config = {
   port: number;
@@ -133,7 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY === 'true',
-    handlingRules: { maxReopens: e.TICKET_MAX_REOPENS, autoCloseDays: e.TICKET_AUTO_CLOSE_DAYS },
+    handlingRules: {
+      maxReopens: e.TICKET_MAX_REOPENS,
+      autoCloseDays: e.TICKET_AUTO_CLOSE_DAYS,
+      duplicateWindowDays: e.DUPLICATE_WINDOW_DAYS,
+    },
     notify: {
       adapter: e.NOTIFY_ADAPTER,
       gatewayUrl: e.SMS_GATEWAY_URL ?? null,

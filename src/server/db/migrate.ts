@@ -6,6 +6,8 @@ import * as outbox from './migrations/0003-outbox.js';
 import * as ticketHandling from './migrations/0004-ticket-handling.js';
 import * as referrals from './migrations/0005-referrals.js';
 import * as calendarYears from './migrations/0006-calendar-years.js';
+import * as reporterPhoneDigest from './migrations/0007-reporter-phone-digest.js';
+import * as ticketMerge from './migrations/0008-ticket-merge.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-ticket-handling': ticketHandling,
   '0005-referrals': referrals,
   '0006-calendar-years': calendarYears,
+  '0007-reporter-phone-digest': reporterPhoneDigest,
+  '0008-ticket-merge': ticketMerge,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

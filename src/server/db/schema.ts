@@ -167,12 +167,16 @@ export interface TicketTable {
   citizen_solved: number | null;
   in_case_at: string | null;
   returned_at: string | null;
+  /** The ticket this duplicate was merged into (migration 0008); null for others. */
+  merged_into_id: string | null;
 }
 
 export interface TicketReporterTable {
   ticket_id: string;
   phone_enc: string | null;
   phone_masked: string | null;
+  /** Hex HMAC of the normalised phone (migration 0007), for the audited phone lookup. */
+  phone_digest?: string | null;
 }
 
 export interface TicketEventTable {

@@ -65,6 +65,7 @@ export async function resolveMessage(
     kind: ticket.kind,
     resolveDueAt: ticket.resolve_due_at,
     place: ticket.building_name,
+    mergedInto: ticket.merged_into_code,
   };
   const text = renderText(event, facts, payload.dueAt);
   return { kind: 'send', to: recipient.phone, masked: maskPhone(recipient.phone), text };

@@ -6,6 +6,8 @@ export interface TicketFacts {
   kind: string;
   resolveDueAt: string;
   place: string;
+  /** The tracking code of the ticket this one was merged into, if it was. */
+  mergedInto?: string | null;
 }
 
 const kindWords: Record<string, string> = {
@@ -44,7 +46,12 @@ export function renderText(event: NotificationEvent, ticket: TicketFacts, dueAt?
     case 'accepted':
       return `【邻里】您的${kind}（${code}）已受理，处理期限：${due}。`;
     case 'replied':
-      return `【邻里】您的${kind}（${code}）已办结并回复，请通过您的私密链接查看并评价。`;
+      // A merged ticket is answered through the one it went into, and is not rated itself.
+      return ticket.mergedInto
+        ? `【邻里】与您的诉求（${code}）合并办理的诉求（${ticket.mergedInto}）已办结并回复，请通过您的私密链接查看。`
+        : `【邻里】您的${kind}（${code}）已办结并回复，请通过您的私密链接查看并评价。`;
+    case 'merged':
+      return `【邻里】您的诉求（${code}）已与同一问题的诉求（${ticket.mergedInto ?? ''}）合并办理，处理结果将同步告知。`;
     case 'reopened':
       return `【邻里】您的${kind}（${code}）已重新办理，处理期限：${due}。`;
     case 'assigned':

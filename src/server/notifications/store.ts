@@ -116,12 +116,14 @@ export function findTicketFacts(db: Executor, ticketId: string) {
   return db
     .selectFrom('tickets')
     .innerJoin('buildings', 'buildings.id', 'tickets.building_id')
+    .leftJoin('tickets as merged_into', 'merged_into.id', 'tickets.merged_into_id')
     .select([
       'tickets.tracking_code',
       'tickets.kind',
       'tickets.status',
       'tickets.resolve_due_at',
       'buildings.name as building_name',
+      'merged_into.tracking_code as merged_into_code',
     ])
     .where('tickets.id', '=', ticketId)
     .executeTakeFirst();

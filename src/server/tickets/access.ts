@@ -37,3 +37,12 @@ export function relationOf(
   }
   return roomIds.includes(t.roomId) ? 'room_liaison' : 'unrelated';
 }
+
+/**
+ * Who may see the reporter's full phone number: the assignee, who calls the resident back, and
+ * the street admin of the ticket's street and the bureau admin (docs/sources.md §5). Another
+ * liaison of the room sees the ticket but only the masked number.
+ */
+export function canRevealReporter(relation: ActorRelation): boolean {
+  return relation === 'assignee' || relation === 'street_admin' || relation === 'bureau_admin';
+}

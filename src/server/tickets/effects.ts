@@ -20,7 +20,8 @@ export type ActionInput =
   | { action: 'send_back'; reason: string }
   | { action: 'reroute'; roomId: string; streetId: string; reason?: string }
   | { action: 'reassign'; assigneeId: string; reason?: string }
-  | { action: 'supervise'; reason: string };
+  | { action: 'supervise'; reason: string }
+  | { action: 'merge'; intoId: string; reason?: string };
 
 /** What a step changes on the ticket row and what its timeline event records. */
 export interface Effect {
@@ -171,5 +172,12 @@ export function effectOf(
         data: { reason, supervisionDueAt: due },
       };
     }
+    case 'merge':
+      // The duplicate is finished here; its survivor's side is written by duplicates.ts.
+      return {
+        changes: { merged_into_id: input.intoId, closed_at: now },
+        type: 'merged_into',
+        data: { intoId: input.intoId, ...note(input.reason) },
+      };
   }
 }

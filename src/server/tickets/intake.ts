@@ -12,6 +12,7 @@ import { AppError, fieldIssue } from '../errors.js';
 import { attachPhotos } from '../files/service.js';
 import { newId, randomBase32, sha256Hex } from '../ids.js';
 import type { BuildingContext } from '../org/service.js';
+import { reporterPhoneDigest } from './search.js';
 import * as store from './store.js';
 
 /** Who filed a ticket: a resident (anonymous) or a signed-in account (a department's clue). */
@@ -121,6 +122,7 @@ export async function fileTicket(
       ticketId: row.id,
       phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
       phoneMasked: input.phone ? maskPhone(input.phone) : null,
+      phoneDigest: input.phone ? reporterPhoneDigest(ctx.cipher, input.phone) : null,
     });
     await attachPhotos(trx, row.id, input.photoIds, row.created_at);
     await store.insertEvent(trx, {

@@ -35,6 +35,7 @@ const residentEventTypes = new Set([
   'moved_to_case',
   'reopened',
   'closed_unrated',
+  'merged_into',
 ]);
 
 function date(value: string | null): Date | null {
@@ -44,7 +45,7 @@ function date(value: string | null): Date | null {
 function deadlines(t: TicketRecord, now: Date) {
   // A ticket that became an enforcement case leaves the ticket clock (docs/ticket-handling.md).
   const clockStopped = t.in_case_at !== null;
-  const running = t.status !== 'declined' && !clockStopped;
+  const running = t.status !== 'declined' && t.status !== 'merged' && !clockStopped;
   return {
     firstContactDueAt: t.first_contact_due_at,
     resolveDueAt: t.resolve_due_at,
@@ -103,7 +104,7 @@ export function presentResidentTicket(
   t: TicketRecord,
   events: EventRow[],
   photos: Photo[],
-  extra: { canRate: boolean; canReopen: boolean },
+  extra: Pick<ResidentTicket, 'canRate' | 'canReopen' | 'mergedInto'>,
   now: Date,
 ): ResidentTicket {
   const timeline = events.filter((e) => residentEventTypes.has(e.type)).map((e) => entry(e, false));
@@ -115,7 +116,11 @@ export function presentStaffTicket(
   t: TicketRecord,
   events: EventRow[],
   photos: Photo[],
-  extra: { reporterPhoneMasked: string | null; actions: TicketAction[] },
+  extra: {
+    reporterPhoneMasked: string | null;
+    canRevealReporter: boolean;
+    actions: TicketAction[];
+  } & Pick<StaffTicket, 'possibleDuplicates' | 'mergedInto' | 'mergedFrom'>,
   now: Date,
 ): StaffTicket {
   return {

@@ -12,6 +12,7 @@ import { AppError } from '../errors.js';
 import { ticketPhotos } from '../files/service.js';
 import { sha256Hex } from '../ids.js';
 import { commitStep } from './commit-step.js';
+import { residentMergedInto } from './duplicates.js';
 import { factsOf } from './facts.js';
 import { presentResidentTicket } from './present.js';
 import * as store from './store.js';
@@ -31,14 +32,16 @@ export async function getResidentTicket(
   accessToken: string,
 ): Promise<ResidentTicket> {
   const t = await findByToken(ctx, accessToken);
-  const [events, photos] = await Promise.all([
+  const [events, photos, mergedInto] = await Promise.all([
     store.listEvents(ctx.db, t.id),
     ticketPhotos(ctx, t.id),
+    residentMergedInto(ctx, t),
   ]);
   const facts = factsOf(t);
   const can = {
     canRate: decide(facts, 'resident_owner', 'rate', ctx.handlingRules).ok,
     canReopen: decide(facts, 'resident_owner', 'reopen', ctx.handlingRules).ok,
+    mergedInto,
   };
   return presentResidentTicket(t, events, photos, can, ctx.now());
 }

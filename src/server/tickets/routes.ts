@@ -13,6 +13,8 @@ import {
   ticketListQuerySchema,
   ticketListSchema,
   type StaffAction,
+  phoneLookupRoles,
+  phoneLookupSchema,
 } from '../../contract/tickets.js';
 import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
@@ -22,6 +24,7 @@ import { ticketStaffRoles } from './access.js';
 import * as staff from './service.js';
 import * as resident from './resident-steps.js';
 import { submitTicket } from './submission.js';
+import { lookupByPhone } from './search.js';
 
 const errors = {
   400: errorBodySchema,
@@ -245,6 +248,26 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const actor = await requireStaff(ctx, request, ['street_admin', 'bureau_admin']);
       return staff.reroutableRooms(ctx, actor, request.query.ticketId);
+    },
+  );
+  // A reporter's tickets by phone: POST, so the number is in no URL or access log; audited.
+  r.post(
+    '/api/staff/tickets/search-by-phone',
+    {
+      preValidation: (request, _reply, done) => {
+        normalizeSubmission(request.body);
+        done();
+      },
+      schema: {
+        tags: ['workbench'],
+        body: phoneLookupSchema,
+        response: { 200: ticketListSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireStaff(ctx, request, phoneLookupRoles);
+      reply.header('cache-control', 'no-store');
+      return lookupByPhone(ctx, actor, request.body, request.id);
     },
   );
 }

@@ -6,13 +6,15 @@ import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { ticketPhotos } from '../files/service.js';
 import { listLiaisonsOfStreet, listRoomIdsOfLiaison, listRoomPlaces } from '../org/service.js';
-import { relationOf } from './access.js';
+import { canRevealReporter, relationOf } from './access.js';
 import { enqueueNotification, type NotificationEntry } from '../notifications/service.js';
 import { recordAudit, staffActorKind } from '../audit/service.js';
 import { commitStep } from './commit-step.js';
+import { completeMerge, mergeTarget, noticeMergedOfReply, staffMergeView } from './duplicates.js';
 import { effectOf, type ActionInput } from './effects.js';
 import { factsOf } from './facts.js';
 import { presentStaffTicket, presentTicketRow } from './present.js';
+import { searchOf, type SearchQuery } from './search.js';
 import * as store from './store.js';
 
 /** A staff step as the route hands it over (reroute's street is looked up here). */
@@ -41,7 +43,13 @@ function scopeOf(actor: StaffActor, roomIds: string[]): store.TicketScope {
 export async function listInbox(
   ctx: AppContext,
   actor: StaffActor,
-  query: { status: string; tier?: string; due: string; page: number; pageSize: number },
+  query: {
+    status: string;
+    tier?: string;
+    due: string;
+    page: number;
+    pageSize: number;
+  } & SearchQuery,
 ) {
   const roomIds = await roomsOf(ctx, actor);
   const statuses =
@@ -50,7 +58,13 @@ export async function listInbox(
   const { rows, total } = await store.listTickets(
     ctx.db,
     scopeOf(actor, roomIds),
-    { statuses, tier: query.tier ?? null, due: query.due, now: now.toISOString() },
+    {
+      statuses,
+      tier: query.tier ?? null,
+      due: query.due,
+      now: now.toISOString(),
+      search: searchOf(query),
+    },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
   return {
@@ -62,7 +76,7 @@ export async function listInbox(
 }
 
 /** Loads a ticket the actor may see, with their relation to it; others answer 404. */
-async function loadVisible(ctx: AppContext, actor: StaffActor, id: string) {
+export async function loadVisible(ctx: AppContext, actor: StaffActor, id: string) {
   const t = await store.findTicketById(ctx.db, id);
   const roomIds = await roomsOf(ctx, actor);
   const relation = t
@@ -85,13 +99,23 @@ export async function getStaffTicket(
   id: string,
 ): Promise<StaffTicket> {
   const { t, relation } = await loadVisible(ctx, actor, id);
-  const [events, photos, masked] = await Promise.all([
+  const [events, photos, masked, merges] = await Promise.all([
     store.listEvents(ctx.db, t.id),
     ticketPhotos(ctx, t.id),
     store.findReporterMasked(ctx.db, t.id),
+    staffMergeView(ctx, actor, t),
   ]);
-  const actions = allowedActions(factsOf(t), relation, ctx.handlingRules);
-  return presentStaffTicket(t, events, photos, { reporterPhoneMasked: masked, actions }, ctx.now());
+  // Merging is offered only when there is a possible duplicate to merge into.
+  const actions = allowedActions(factsOf(t), relation, ctx.handlingRules).filter(
+    (a) => a !== 'merge' || merges.possibleDuplicates.length > 0,
+  );
+  const extra = {
+    reporterPhoneMasked: masked,
+    canRevealReporter: canRevealReporter(relation),
+    actions,
+    ...merges,
+  };
+  return presentStaffTicket(t, events, photos, extra, ctx.now());
 }
 
 /** Checks that a photo belongs to a ticket the actor may see. */
@@ -158,6 +182,7 @@ export async function takeAction(
     throw new AppError(decision.refusal);
   }
   const resolved = await resolveInput(ctx, actor, t.street_id, input);
+  const target = input.action === 'merge' ? await mergeTarget(ctx, actor, t, input.intoId) : null;
   const now = ctx.now();
   const effect = effectOf(resolved, actor.id, t, now, await loadCalendar(ctx.db));
   const notices = noticesOf(resolved, actor.id, t.id, now.toISOString());
@@ -178,6 +203,17 @@ export async function takeAction(
       for (const notice of notices) {
         await enqueueNotification(trx, notice);
       }
+      if (target) {
+        await completeMerge(trx, {
+          duplicateId: t.id,
+          target,
+          actorId: actor.id,
+          at: now.toISOString(),
+        });
+      }
+      if (input.action === 'resolve') {
+        await noticeMergedOfReply(trx, t.id, now.toISOString());
+      }
       // Last write: on PostgreSQL the audit append holds its lock until commit.
       await recordAudit(trx, ctx, {
         actorKind: staffActorKind(actor.role),
@@ -185,7 +221,7 @@ export async function takeAction(
         action: `ticket.${input.action}`,
         recordType: 'ticket',
         recordId: t.id,
-        detail: { from: t.status, to: decision.to },
+        detail: { from: t.status, to: decision.to, ...(target ? { intoId: target.id } : {}) },
       });
     },
   );
@@ -193,8 +229,9 @@ export async function takeAction(
 }
 
 /**
- * The messages a step sends, queued in its transaction: the resident hears of acceptance and of
- * the reply; a liaison handed a ticket by someone else hears of the assignment.
+ * The messages a step sends, queued in its transaction: the resident hears of acceptance, of the
+ * reply and of a merge into another ticket; a liaison handed a ticket by someone else hears of
+ * the assignment.
  */
 function noticesOf(
   input: ActionInput,
@@ -207,6 +244,8 @@ function noticesOf(
       return [{ ticketId, audience: 'reporter', event: 'accepted', at }];
     case 'resolve':
       return [{ ticketId, audience: 'reporter', event: 'replied', at }];
+    case 'merge':
+      return [{ ticketId, audience: 'reporter', event: 'merged', at }];
     case 'reassign':
       return input.assigneeId === actorId
         ? []

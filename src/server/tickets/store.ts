@@ -1,4 +1,14 @@
-import type { Insertable, Kysely, SelectQueryBuilder, Transaction, Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { Database, DeadlinePolicyTable, TicketTable } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -11,11 +21,22 @@ export async function insertTicket(db: Executor, row: Insertable<TicketTable>): 
 /** Stores the reporter's contact apart from the ticket. */
 export async function insertReporter(
   db: Executor,
-  row: { ticketId: string; phoneEnc: string | null; phoneMasked: string | null },
+  row: {
+    ticketId: string;
+    phoneEnc: string | null;
+    phoneMasked: string | null;
+    /** The keyed digest the phone lookup finds it by (src/server/tickets/search.ts). */
+    phoneDigest?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('ticket_reporters')
-    .values({ ticket_id: row.ticketId, phone_enc: row.phoneEnc, phone_masked: row.phoneMasked })
+    .values({
+      ticket_id: row.ticketId,
+      phone_enc: row.phoneEnc,
+      phone_masked: row.phoneMasked,
+      phone_digest: row.phoneDigest ?? null,
+    })
     .execute();
 }
 
@@ -148,6 +169,8 @@ export interface TicketFilter {
   /** 'overdue': the resolve deadline has passed; 'soon': it falls within the next 24 hours. */
   due: string;
   now: string;
+  /** A staff search (text, kind, matter, channel, reporter phone); see searchCondition. */
+  search?: TicketSearch;
 }
 
 /** One page of tickets in a scope, newest first, with the total. */
@@ -178,6 +201,10 @@ export async function listTickets(
     }
     if (filter.tier) {
       q = q.where('tickets.tier', '=', filter.tier) as QB;
+    }
+    const search = filter.search;
+    if (search) {
+      q = q.where((eb) => searchCondition(eb, search)) as QB;
     }
     if (filter.due !== 'any') {
       q = q
@@ -263,4 +290,74 @@ export async function insertDeadlinePolicy(
   row: Insertable<DeadlinePolicyTable>,
 ): Promise<void> {
   await db.insertInto('deadline_policies').values(row).execute();
+}
+
+/** What a staff search narrows a ticket list to; a null field does not narrow it. */
+export interface TicketSearch {
+  /** Text as typed (NFC, trimmed): part of the description or of the building's name. */
+  text: string | null;
+  /** The text without dashes and spaces when it could be (part of) a tracking code. */
+  code: string | null;
+  kind: string | null;
+  matterCode: string | null;
+  /** 'placard' or `dept:<code>`. */
+  channel: string | null;
+  /** Only tickets whose reporter left the phone with this keyed digest. */
+  phoneDigest: string | null;
+}
+
+/** A LIKE pattern that finds `text` anywhere, its `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `value` contains `text`, the same on both engines: SQLite's LIKE ignores ASCII case and
+ * PostgreSQL's does not, so both sides are lowered; the user's wildcards are escaped.
+ */
+function contains(value: Expression<unknown>, text: string): Expression<SqlBool> {
+  return sql<SqlBool>`lower(${value}) like lower(${containsPattern(text)}) escape '\\'`;
+}
+
+/**
+ * The condition of a staff search: the text in the tracking code (any case, with or without
+ * dashes), the building's name or the description, and every other field given, all at once.
+ */
+export function searchCondition(
+  eb: ExpressionBuilder<Database, 'tickets'>,
+  search: TicketSearch,
+): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  const any: Expression<SqlBool>[] = [];
+  if (search.text) {
+    any.push(contains(eb.ref('tickets.description'), search.text));
+    const buildings = eb
+      .selectFrom('buildings')
+      .select('buildings.id')
+      .where(contains(sql.ref('buildings.name'), search.text));
+    any.push(eb('tickets.building_id', 'in', buildings));
+  }
+  if (search.code) {
+    any.push(contains(sql`replace(${eb.ref('tickets.tracking_code')}, '-', '')`, search.code));
+  }
+  if (any.length > 0) {
+    all.push(eb.or(any));
+  }
+  if (search.kind) {
+    all.push(eb('tickets.kind', '=', search.kind));
+  }
+  if (search.matterCode) {
+    all.push(eb('tickets.matter_code', '=', search.matterCode));
+  }
+  if (search.channel) {
+    all.push(eb('tickets.channel', '=', search.channel));
+  }
+  if (search.phoneDigest) {
+    const reporters = eb
+      .selectFrom('ticket_reporters')
+      .select('ticket_reporters.ticket_id')
+      .where('ticket_reporters.phone_digest', '=', search.phoneDigest);
+    all.push(eb('tickets.id', 'in', reporters));
+  }
+  return eb.and(all);
 }

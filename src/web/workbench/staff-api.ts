@@ -1,6 +1,12 @@
 import type { Me } from '../../contract/auth';
 import type { CalendarOverride } from '../../contract/calendar';
-import type { StaffAction, StaffTicket, StaffTicketRow, Tier } from '../../contract/tickets';
+import type {
+  StaffAction,
+  StaffTicket,
+  StaffTicketRow,
+  TicketKind,
+  Tier,
+} from '../../contract/tickets';
 import { apiGet, apiRequest } from '../shared/api-client';
 
 const enc = encodeURIComponent;
@@ -54,6 +60,11 @@ export interface InboxQuery {
   due: DueFilter;
   page: number;
   pageSize: number;
+  /** The search of the inbox (src/web/workbench/inbox/search-filters.tsx); absent is none. */
+  q?: string;
+  kind?: TicketKind;
+  matterCode?: string;
+  channel?: string;
 }
 
 export const login = (username: string, password: string) =>
@@ -77,6 +88,12 @@ export function fetchTickets(inbox: InboxQuery, signal?: AbortSignal) {
   });
   if (inbox.tier !== 'all') {
     query.set('tier', inbox.tier);
+  }
+  for (const name of ['q', 'kind', 'matterCode', 'channel'] as const) {
+    const value = inbox[name];
+    if (value) {
+      query.set(name, value);
+    }
   }
   return apiGet<TicketPage>(`/api/staff/tickets?${query.toString()}`, signal);
 }

@@ -10,6 +10,7 @@ import { useResource } from '../../shared/use-resource';
 import { LoadFailed } from '../load-failed';
 import { Notice } from '../notice';
 import { fetchResidentTicket } from '../public-api';
+import { MergedNotice } from './merged-notice';
 import { PhotoGrid } from './photo-grid';
 import { RatingForm } from './rating-form';
 import { ReopenForm } from './reopen-form';
@@ -58,12 +59,13 @@ export function FollowPage() {
         </p>
       ) : null}
       <TicketOverview ticket={ticket} />
+      {ticket.mergedInto ? <MergedNotice mergedInto={ticket.mergedInto} /> : null}
       <section className="r-card" data-testid="follow-description">
         <h2>{t('follow.description')}</h2>
         <p className="r-pre">{ticket.description}</p>
         <PhotoGrid accessToken={accessToken} photos={ticket.photos} />
       </section>
-      <TicketAnswer ticket={ticket} />
+      {ticket.mergedInto ? null : <TicketAnswer ticket={ticket} />}
       {ticket.canRate ? (
         <RatingForm
           accessToken={accessToken}

@@ -12,6 +12,7 @@ const colors: Record<TicketStatus, string> = {
   returned: 'orange',
   closed: 'default',
   declined: 'red',
+  merged: 'cyan',
 };
 
 /** The status of a ticket as a coloured tag. */

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
+import { Watermark } from '../common/watermark';
 import {
   fetchTickets,
   type DueFilter,
@@ -17,6 +18,14 @@ import {
   type TierFilter,
 } from '../staff-api';
 import { inboxColumns } from './inbox-columns';
+import { SearchFilters } from './search-filters';
+import { PhoneLookup } from './search-phone';
+import {
+  inboxSearchKey,
+  inboxSearchParams,
+  readInboxSearch,
+  type InboxSearch,
+} from './search-query';
 
 const filters: readonly InboxFilter[] = ['open', 'all', ...ticketStatuses];
 const tierFilters: readonly TierFilter[] = ['all', ...tiers];
@@ -44,11 +53,12 @@ export function InboxPage() {
     due: readChoice(dueFilters, params.get('due')),
     page: readNumber(params.get('page'), 1),
     pageSize: readNumber(params.get('pageSize'), defaultPageSize),
+    ...readInboxSearch(params),
   };
   const { page, pageSize } = query;
   useDocumentTitle('menu.inbox');
 
-  const key = `${query.status}/${query.tier}/${query.due}/${page}/${pageSize}`;
+  const key = `${query.status}/${query.tier}/${query.due}/${page}/${pageSize}?${inboxSearchKey(query)}`;
   const { resource, reload } = useStaffResource(key, (signal) => fetchTickets(query, signal));
   const inboxSearch = `?${params.toString()}`;
   const columns = useMemo(() => inboxColumns(t, locale, inboxSearch), [t, locale, inboxSearch]);
@@ -67,7 +77,13 @@ export function InboxPage() {
       due: merged.due,
       page: String(merged.page),
       pageSize: String(merged.pageSize),
+      ...inboxSearchParams(merged),
     });
+  };
+
+  const search = (next: InboxSearch) => {
+    const none = { q: undefined, kind: undefined, matterCode: undefined, channel: undefined };
+    go({ ...none, ...next, page: 1 });
   };
 
   const open = (id: string) =>
@@ -75,6 +91,7 @@ export function InboxPage() {
 
   return (
     <Card>
+      <Watermark />
       <div className="wb-toolbar">
         <Typography.Title level={4} className="wb-title">
           {t('menu.inbox')}
@@ -134,6 +151,10 @@ export function InboxPage() {
           </Space>
         </Space>
       </div>
+      <div className="wb-toolbar wb-toolbar-secondary">
+        <SearchFilters value={readInboxSearch(params)} onChange={search} />
+      </div>
+      <PhoneLookup inboxSearch={inboxSearch} onOpen={open} />
       {resource.state === 'failed' ? <ErrorAlert error={resource.error} /> : null}
       <Table
         rowKey="id"

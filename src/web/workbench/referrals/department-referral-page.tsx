@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 
 import type { DepartmentReferral, ReferralStep } from '../../../contract/referrals';
 import { useI18n } from '../../i18n/i18n-context';
+import { matterName } from '../../shared/matter-name';
 import type { Translate } from '../../i18n/translate';
 import { formatDateTime } from '../../shared/format-date';
 import { useDocumentTitle } from '../../shared/use-document-title';
@@ -37,7 +38,11 @@ function requestFacts(t: Translate, r: DepartmentReferral): DescriptionsProps['i
   ];
 }
 
-function ticketFacts(t: Translate, r: DepartmentReferral): DescriptionsProps['items'] {
+function ticketFacts(
+  t: Translate,
+  locale: string,
+  r: DepartmentReferral,
+): DescriptionsProps['items'] {
   const { ticket } = r;
   return [
     { key: 'code', label: t('ticket.field.tracking_code'), children: ticket.trackingCode },
@@ -49,7 +54,7 @@ function ticketFacts(t: Translate, r: DepartmentReferral): DescriptionsProps['it
     {
       key: 'matter',
       label: t('ticket.field.matter'),
-      children: ticket.matter?.name ?? t('ticket.matter_none'),
+      children: ticket.matter ? matterName(locale, ticket.matter) : t('ticket.matter_none'),
     },
     {
       key: 'place',
@@ -105,7 +110,7 @@ function ReplyCard({ referral: r }: { referral: DepartmentReferral }) {
 
 /** /workbench/referrals/:id — one referral to the department, and its steps. */
 export function DepartmentReferralPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const { resource, replace } = useStaffResource(`dept/${id}`, (signal) =>
     fetchDepartmentReferral(id, signal),
@@ -179,7 +184,11 @@ export function DepartmentReferralPage() {
         size="small"
         data-testid="referred-ticket"
       >
-        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={ticketFacts(t, r)} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={ticketFacts(t, locale, r)}
+        />
         <Typography.Paragraph className="wb-pre wb-gap-top" data-testid="referred-description">
           {r.ticket.description}
         </Typography.Paragraph>

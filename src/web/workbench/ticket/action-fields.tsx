@@ -6,10 +6,12 @@ import {
   outcomes,
   REASON_MAX,
   REPLY_MAX,
+  type PossibleDuplicate,
   type StaffAction,
 } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { AssigneeField } from './assignee-field';
+import { MergeTargetField } from './duplicates-merge-field';
 import { RoomField } from './room-field';
 import { codePointCount, textRules } from './text-rules';
 
@@ -25,6 +27,8 @@ interface ActionFieldsProps {
   ticketId: string;
   currentAssigneeId: string | null;
   currentRoom: string;
+  /** The tickets a merge may go into. */
+  duplicates: readonly PossibleDuplicate[];
 }
 
 /** The fields each action asks for, named as in the request body. */
@@ -33,6 +37,7 @@ export function ActionFields({
   ticketId,
   currentAssigneeId,
   currentRoom,
+  duplicates,
 }: ActionFieldsProps) {
   const { t } = useI18n();
   const text = (name: string, max: number, required: boolean, rows = 3) => (
@@ -155,6 +160,13 @@ export function ActionFields({
       return (
         <>
           <AssigneeField ticketId={ticketId} currentId={currentAssigneeId} />
+          {text('reason', REASON_MAX, false)}
+        </>
+      );
+    case 'merge':
+      return (
+        <>
+          <MergeTargetField duplicates={duplicates} />
           {text('reason', REASON_MAX, false)}
         </>
       );

@@ -97,6 +97,7 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
           ticketId={ticket.id}
           currentAssigneeId={ticket.assignee?.id ?? null}
           currentRoom={ticket.room.name}
+          duplicates={ticket.possibleDuplicates}
         />
         <Space className="wb-modal-footer">
           <Button onClick={onClose} disabled={busy} data-testid="action-cancel">

@@ -12,9 +12,11 @@ import { ErrorAlert } from '../common/error-alert';
 import { StatusTag } from '../common/status-tag';
 import { SupervisionTag } from '../common/supervision-tag';
 import { TierTag } from '../common/tier-tag';
+import { Watermark } from '../common/watermark';
 import { ReferralPanel } from '../referrals/referral-panel';
 import { fetchTicket } from '../staff-api';
 import { ActionBar } from './action-bar';
+import { DuplicatesBox } from './duplicates-box';
 import { StaffPhotos } from './staff-photos';
 import { StaffTimeline } from './staff-timeline';
 import { TicketFacts } from './ticket-facts';
@@ -115,6 +117,7 @@ export function TicketDetailPage() {
   const ticket = resource.data;
   return (
     <div className="wb-stack">
+      <Watermark />
       {back}
       <Card
         title={
@@ -144,6 +147,7 @@ export function TicketDetailPage() {
             title={t('ticket.clock_stopped')}
           />
         ) : null}
+        <DuplicatesBox ticket={ticket} />
         <ActionBar
           ticket={ticket}
           onUpdated={(updated) => {

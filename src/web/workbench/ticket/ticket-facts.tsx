@@ -9,9 +9,10 @@ import { DueCell } from '../common/due-cell';
 import { StatusTag } from '../common/status-tag';
 import { staffLabel } from '../common/staff-label';
 import { TierTag } from '../common/tier-tag';
+import { ReporterPhone } from './reporter-phone';
 
 /** States after which a deadline no longer runs. */
-const settled: readonly StaffTicket['status'][] = ['resolved', 'closed', 'declined'];
+const settled: readonly StaffTicket['status'][] = ['resolved', 'closed', 'declined', 'merged'];
 
 /** True once the bureau's supervision deadline has passed while the ticket is still open. */
 function supervisionOverdue(ticket: StaffTicket): boolean {
@@ -63,11 +64,7 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
     {
       key: 'phone',
       label: t('ticket.field.reporter_phone'),
-      children: (
-        <span data-testid="reporter-phone">
-          {ticket.reporterPhoneMasked ?? t('ticket.anonymous')}
-        </span>
-      ),
+      children: <ReporterPhone ticket={ticket} />,
     },
     {
       key: 'created',
