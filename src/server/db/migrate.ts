@@ -35,15 +35,31 @@ async function currentSchema(db: Db): Promise<string | undefined> {
   return result.rows[0]?.schema;
 }
 
+/**
+ * Kysely lists the tables of every schema before it migrates; when another schema on the same
+ * server is dropped at that moment (another instance or test run), PostgreSQL answers 3F000
+ * for a schema that is not ours. Nothing was changed then, so the run is simply tried again.
+ */
+function isForeignSchemaRace(error: unknown, ours: string | undefined): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === '3F000' && ours !== undefined && !message.includes(`"${ours}"`);
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrationTableSchema = await currentSchema(db);
   const migrator = new Migrator({ db, provider, migrationTableSchema });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt += 1) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) {
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    }
+    if (attempt < 5 && isForeignSchemaRace(error, migrationTableSchema)) {
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`migration ${failed} failed: ${reason}`, { cause: error });
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
