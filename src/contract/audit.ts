@@ -29,6 +29,11 @@ export const auditOwnActions = [
   'referral.accept',
   'referral.decline',
   'referral.answer',
+  'referral.retry',
+  'policy.set',
+  'calendar.override_set',
+  'calendar.override_removed',
+  'calendar.year_confirmed',
 ] as const;
 
 /** Every audited action: the own actions and `ticket.<step>` for every ticket step. */
@@ -41,7 +46,14 @@ export const auditActions: readonly AuditAction[] = [
 ];
 
 /** The kinds of record an entry is about; `audit_trail` is the trail itself (its reads). */
-export const auditRecordTypes = ['staff', 'ticket', 'referral', 'audit_trail'] as const;
+export const auditRecordTypes = [
+  'staff',
+  'ticket',
+  'referral',
+  'policy',
+  'calendar',
+  'audit_trail',
+] as const;
 export const auditRecordTypeSchema = z.enum(auditRecordTypes);
 export type AuditRecordType = z.infer<typeof auditRecordTypeSchema>;
 

@@ -235,6 +235,8 @@ export const staffTicketSchema = z.object({
   id: z.string(),
   ...ticketCore,
   assignee: staffRefSchema.nullable(),
+  /** Where the ticket came from: 'placard', or 'dept:<code>' for a department's clue. */
+  channel: z.string(),
   reporterPhoneMasked: z.string().nullable(),
   /** Whether this viewer may ask to see the full number (src/server/tickets/reporter.ts). */
   canRevealReporter: z.boolean(),
@@ -265,6 +267,7 @@ export const staffTicketRowSchema = z.object({
   community: z.string(),
   assignee: staffRefSchema.nullable(),
   tier: tierSchema,
+  channel: z.string(),
   supervised: z.boolean(),
   createdAt: instantSchema,
   deadlines: deadlinesSchema,

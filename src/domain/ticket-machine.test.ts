@@ -111,6 +111,14 @@ describe('the ticket state machine at the community tier', () => {
   });
 });
 
+describe('a colleague of the room', () => {
+  it('sees a ticket assigned to someone else but can take no step on it', () => {
+    for (const status of ['submitted', 'accepted', 'contacted', 'in_case'] as const) {
+      expect(allowedActions(facts(status), 'room_colleague')).toEqual([]);
+    }
+  });
+});
+
 describe('tiers: 小事不出社区，大事不出街道', () => {
   it('escalates community → street → district and returns down the same way', () => {
     expect(tierAbove('community')).toBe('street');

@@ -6,7 +6,13 @@ import type { TicketAction, TicketStatus, Tier } from '../contract/tickets.js';
  * (worked out by the caller) and on the tier the ticket is at.
  */
 export type ActorRelation =
-  'resident_owner' | 'assignee' | 'room_liaison' | 'street_admin' | 'bureau_admin' | 'unrelated';
+  | 'resident_owner'
+  | 'assignee'
+  | 'room_liaison'
+  | 'room_colleague'
+  | 'street_admin'
+  | 'bureau_admin'
+  | 'unrelated';
 
 /** What the machine needs to know of a ticket besides its state. */
 export interface TicketFacts {

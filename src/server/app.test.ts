@@ -173,6 +173,16 @@ describe('the holiday calendar', () => {
       fallbackYears: [],
       confirmedYears: [2027],
     });
+    const audited = await t.handle.db
+      .selectFrom('audit_entries')
+      .select(['action', 'record_id'])
+      .where('record_type', '=', 'calendar')
+      .orderBy('seq')
+      .execute();
+    expect(audited).toEqual([
+      { action: 'calendar.override_set', record_id: '2027-01-01' },
+      { action: 'calendar.year_confirmed', record_id: '2027' },
+    ]);
     t.clock.now = new Date('2026-12-30T10:00:00+08:00');
     const receipt = json<{ resolveDueAt: string }>(
       await t.app.inject({

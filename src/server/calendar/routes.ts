@@ -42,7 +42,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       const actor = await requireStaff(ctx, request, ['bureau_admin']);
       const override = { date: request.params.date, ...request.body };
-      await calendar.setOverride(ctx.db, override, actor.id, ctx.now());
+      await calendar.setOverride(ctx, actor, override);
       return calendar.calendarStatus(ctx.db, ctx.now());
     },
   );
@@ -56,8 +56,8 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      await requireStaff(ctx, request, ['bureau_admin']);
-      await calendar.removeOverride(ctx.db, request.params.date);
+      const actor = await requireStaff(ctx, request, ['bureau_admin']);
+      await calendar.removeOverride(ctx, actor, request.params.date);
       return calendar.calendarStatus(ctx.db, ctx.now());
     },
   );
@@ -73,13 +73,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (request) => {
       const actor = await requireStaff(ctx, request, ['bureau_admin']);
-      await calendar.setYearComplete(
-        ctx.db,
-        request.params.year,
-        request.body.complete,
-        actor.id,
-        ctx.now(),
-      );
+      await calendar.setYearComplete(ctx, actor, request.params.year, request.body.complete);
       return calendar.calendarStatus(ctx.db, ctx.now());
     },
   );

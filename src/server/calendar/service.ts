@@ -1,4 +1,9 @@
+import type { Transaction } from 'kysely';
+import type { StaffActor } from '../accounts/service.js';
+import { recordAudit, staffActorKind } from '../audit/service.js';
+import type { AppContext } from '../context.js';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import {
   uncoveredYears,
   shanghaiDate,
@@ -49,23 +54,63 @@ function checkDate(date: string): void {
   }
 }
 
+/** Writes a calendar change and its audit entry in one transaction. */
+async function auditedChange(
+  ctx: AppContext,
+  actor: StaffActor,
+  audit: {
+    action: 'calendar.override_set' | 'calendar.override_removed' | 'calendar.year_confirmed';
+    recordId: string;
+    detail?: Record<string, string>;
+  },
+  write: (trx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await write(trx);
+    await recordAudit(trx, ctx, {
+      actorKind: staffActorKind(actor.role),
+      actorId: actor.id,
+      action: audit.action,
+      recordType: 'calendar',
+      recordId: audit.recordId,
+      detail: audit.detail,
+    });
+  });
+}
+
 /** Enters a holiday or swapped working day for one date (bureau admin). */
 export async function setOverride(
-  db: Db,
+  ctx: AppContext,
+  actor: StaffActor,
   override: CalendarOverride,
-  staffId: string,
-  now: Date,
 ): Promise<void> {
   checkDate(override.date);
-  await store.upsertOverride(db, { ...override, createdBy: staffId, at: now.toISOString() });
+  const at = ctx.now().toISOString();
+  await auditedChange(
+    ctx,
+    actor,
+    { action: 'calendar.override_set', recordId: override.date, detail: { kind: override.kind } },
+    (trx) => store.upsertOverride(trx, { ...override, createdBy: actor.id, at }),
+  );
 }
 
 /** Removes the override of one date (bureau admin). */
-export async function removeOverride(db: Db, date: string): Promise<void> {
+export async function removeOverride(
+  ctx: AppContext,
+  actor: StaffActor,
+  date: string,
+): Promise<void> {
   checkDate(date);
-  if (!(await store.deleteOverride(db, date))) {
-    throw new AppError('not_found');
-  }
+  await auditedChange(
+    ctx,
+    actor,
+    { action: 'calendar.override_removed', recordId: date },
+    async (trx) => {
+      if (!(await store.deleteOverride(trx, date))) {
+        throw new AppError('not_found');
+      }
+    },
+  );
 }
 
 /**
@@ -73,15 +118,26 @@ export async function removeOverride(db: Db, date: string): Promise<void> {
  * its deadlines stop counting weekends only; `complete: false` withdraws it.
  */
 export async function setYearComplete(
-  db: Db,
+  ctx: AppContext,
+  actor: StaffActor,
   year: number,
   complete: boolean,
-  staffId: string,
-  now: Date,
 ): Promise<void> {
-  if (complete) {
-    await store.confirmYear(db, { year, by: staffId, at: now.toISOString() });
-  } else {
-    await store.unconfirmYear(db, year);
-  }
+  const at = ctx.now().toISOString();
+  await auditedChange(
+    ctx,
+    actor,
+    {
+      action: 'calendar.year_confirmed',
+      recordId: String(year),
+      detail: { complete: complete ? 'yes' : 'no' },
+    },
+    async (trx) => {
+      if (complete) {
+        await store.confirmYear(trx, { year, by: actor.id, at });
+      } else {
+        await store.unconfirmYear(trx, year);
+      }
+    },
+  );
 }

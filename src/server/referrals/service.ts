@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import type { Database, DepartmentTable, ReferralTable } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { newId } from '../ids.js';
-import { visibleTicketId } from '../tickets/service.js';
+import { loadVisible, visibleTicketId } from '../tickets/service.js';
 import { deliverToDepartment } from './delivery.js';
 import { claimPhotos, photosOfReferrals, readReferralPhoto } from './photos.js';
 import { presentStaffReferral } from './present.js';
@@ -131,7 +131,12 @@ export async function sendReferrals(
   ticketId: string,
   input: SendReferrals,
 ): Promise<{ items: StaffReferral[] }> {
-  const id = await visibleTicketId(ctx, actor, ticketId);
+  const { t } = await loadVisible(ctx, actor, ticketId);
+  // A finished ticket asks nothing more of a department.
+  if (['closed', 'declined', 'merged'].includes(t.status)) {
+    throw new AppError('transition_refused');
+  }
+  const id = t.id;
   checkDetermination(input);
 
   const departments = await departmentsNamed(ctx, input.departments);
@@ -229,6 +234,14 @@ export async function retryDelivery(
     if (!changed) {
       throw new AppError('state_conflict');
     }
+    await recordAudit(trx, ctx, {
+      actorKind: staffActorKind(actor.role),
+      actorId: actor.id,
+      action: 'referral.retry',
+      recordType: 'referral',
+      recordId: r.id,
+      detail: { delivered: delivery.ok ? 'yes' : 'no' },
+    });
   });
 
   const fresh = await loadVisibleReferral(ctx, actor, r.id);

@@ -35,7 +35,11 @@ export function relationOf(
   if (t.assigneeId === actor.id) {
     return 'assignee';
   }
-  return roomIds.includes(t.roomId) ? 'room_liaison' : 'unrelated';
+  if (!roomIds.includes(t.roomId)) {
+    return 'unrelated';
+  }
+  // A colleague's ticket, or one the street handed to someone else: seen, not worked.
+  return t.assigneeId === null ? 'room_liaison' : 'room_colleague';
 }
 
 /**

@@ -212,7 +212,7 @@ describe('possible duplicates', () => {
       'send_back',
       'merge',
     ]);
-    expect((await view(colleague, a.id)).actions).toEqual(['escalate', 'send_back']);
+    expect((await view(colleague, a.id)).actions).toEqual([]);
   });
 });
 

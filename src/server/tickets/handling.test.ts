@@ -315,6 +315,12 @@ describe('deadline policies', () => {
       source: 'bureau',
     });
     expect(policies.history).toHaveLength(1);
+    const audited = await t.handle.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('action', '=', 'policy.set')
+      .execute();
+    expect(audited).toHaveLength(1);
     const street = await t.app.inject({
       method: 'POST',
       url: '/api/staff/deadline-policies',

@@ -1,3 +1,4 @@
+import { recordAudit, staffActorKind } from '../audit/service.js';
 import type { DeadlinePolicyInput } from '../../contract/policies.js';
 import { ticketKinds } from '../../contract/tickets.js';
 import { defaultDeadlinePolicies } from '../../domain/deadlines.js';
@@ -58,15 +59,30 @@ export async function setPolicy(ctx: AppContext, actor: StaffActor, input: Deadl
     ]);
   }
   const now = ctx.now().toISOString();
-  await store.insertDeadlinePolicy(ctx.db, {
-    id: newId(),
-    kind: input.kind,
-    matter_code: input.matterCode,
-    first_contact_days: input.firstContactDays,
-    resolve_days: input.resolveDays,
-    effective_from: now,
-    created_at: now,
-    created_by: actor.id,
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await store.insertDeadlinePolicy(trx, {
+      id,
+      kind: input.kind,
+      matter_code: input.matterCode,
+      first_contact_days: input.firstContactDays,
+      resolve_days: input.resolveDays,
+      effective_from: now,
+      created_at: now,
+      created_by: actor.id,
+    });
+    await recordAudit(trx, ctx, {
+      actorKind: staffActorKind(actor.role),
+      actorId: actor.id,
+      action: 'policy.set',
+      recordType: 'policy',
+      recordId: id,
+      detail: {
+        kind: input.kind,
+        matterCode: input.matterCode ?? '',
+        resolveDays: input.resolveDays,
+      },
+    });
   });
   return listPolicies(ctx);
 }

@@ -66,6 +66,8 @@ async function reopenChanges(
     reopen_count: t.reopen_count + 1,
     resolve_due_at: due.resolveDueAt.toISOString(),
     resolved_at: null,
+    // A case that ended in an answer the resident rejects is handled again on the ticket clock.
+    in_case_at: null,
     resolved_tier: null,
     handler_assessment: null,
     outcome: null,

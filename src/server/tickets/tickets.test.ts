@@ -169,6 +169,7 @@ describe('a resident request from the placard to a rated answer', () => {
       await t.app.inject({ url: `/api/staff/tickets/${ticketId}`, headers: { cookie: liaison } }),
     );
     expect(detail.reporterPhoneMasked).toBe('138****8000');
+    expect(detail.channel).toBe('placard');
     expect(JSON.stringify(detail)).not.toContain('13800138000');
     expect(detail.actions).toEqual(['accept', 'decline', 'escalate', 'send_back']);
   });
@@ -343,6 +344,12 @@ describe('declining and reassigning', () => {
     const liaison = await loginAs(t.app, liaisonUsers[0] ?? '');
     const refused = await act(liaison, id, 'reassign', { assigneeId: target?.id });
     expect(refused.statusCode).toBe(403);
+    // The room's liaison still sees the ticket handed away, but may no longer take it.
+    const seen = json<StaffTicket>(
+      await t.app.inject({ url: `/api/staff/tickets/${id}`, headers: { cookie: liaison } }),
+    );
+    expect(seen.actions).toEqual([]);
+    expect((await act(liaison, id, 'accept')).statusCode).toBe(403);
     const foreign = await act(admin, id, 'reassign', { assigneeId: 'no-such-person' });
     expect(foreign.statusCode).toBe(422);
     expect(json(foreign).error).toBe('staff_not_found');

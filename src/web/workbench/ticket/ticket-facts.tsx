@@ -42,6 +42,13 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
       children: <Tag>{t(`ticket.kind.${ticket.kind}`)}</Tag>,
     },
     {
+      key: 'channel',
+      label: t('ticket.field.channel'),
+      children: ticket.channel.startsWith('dept:')
+        ? t('ticket.channel.department', { code: ticket.channel.slice(5) })
+        : t('ticket.channel.placard'),
+    },
+    {
       key: 'matter',
       label: t('ticket.field.matter'),
       children: ticket.matter ? matterName(locale, ticket.matter) : none,
