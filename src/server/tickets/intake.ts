@@ -47,7 +47,7 @@ export function accessTokenOf(ctx: AppContext, ticketId: string): string {
   return ctx.cipher.mac('ticket-access', ticketId).subarray(0, 20).toString('base64url');
 }
 
-/** A tracking code people read aloud: LL-XXXXX-XXXXX in Crockford base32. */
+/** A tracking code people read aloud: LL- and two groups of five Crockford base32 characters. */
 export function newTrackingCode(): string {
   const code = randomBase32(10);
   return `LL-${code.slice(0, 5)}-${code.slice(5)}`;

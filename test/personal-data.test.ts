@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizePhone, normalizeText } from './personal-data.js';
+import { maskPhone, normalizePhone, normalizeText } from '../src/domain/personal-data.js';
 
-const cases = path.resolve(import.meta.dirname, '../../test/cases');
+const cases = path.resolve(import.meta.dirname, 'cases');
 const unicode = readFileSync(path.join(cases, 'unicode.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
