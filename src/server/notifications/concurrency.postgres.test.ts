@@ -10,11 +10,10 @@ import { submitTicket } from '../tickets/submission.js';
 import { deliverDue } from './delivery.js';
 import { enqueueNotification } from './service.js';
 
-const onPostgres = process.env.LINLI_TEST_DB === 'postgres';
 const silent = pino({ level: 'silent' });
 
 // Two app instances on one PostgreSQL database, each with its own connection pool and worker id.
-describe.skipIf(!onPostgres)('two workers on one PostgreSQL database', () => {
+describe('two workers on one PostgreSQL database', () => {
   let t: TestApp;
   let gateway: FakeGateway;
   let second: DatabaseHandle;
