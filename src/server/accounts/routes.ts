@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordSchema, loginSchema, meSchema } from '../../contract/auth.js';
-import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
 import {
   clearSessionCookie,
@@ -15,7 +15,7 @@ import * as accounts from './service.js';
 /** Staff sign-in, sign-out and who-am-I. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: errorBodySchema, 401: errorBodySchema };
+  const errors = errorResponses(400, 401);
 
   r.post(
     '/api/auth/login',

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditActorListSchema, auditPageSchema, auditQuerySchema } from '../../contract/audit.js';
-import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
 import { auditReaders, listAuditActors, listAuditTrail } from './service.js';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
+const errors = errorResponses(400, 401, 403);
 
 /** The audit trail for auditors and the bureau admin: the entries, and the people in them. */
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,19 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles, type StaffRole } from '../../contract/auth.js';
 import { calendarOverrideSchema, calendarStatusSchema } from '../../contract/calendar.js';
-import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
 import * as calendar from './service.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 /** Partner-department accounts work only under /api/dept; the calendar is for officers. */
 const readers: readonly StaffRole[] = staffRoles.filter((r) => r !== 'department');

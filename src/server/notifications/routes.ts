@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema } from '../../contract/common.js';
 import {
   notificationListQuerySchema,
   notificationListSchema,
@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
 import { listNotifications } from './service.js';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
+const errors = errorResponses(400, 401, 403);
 
 /** The outbox as admins see it: each message's status, attempts and last error. */
 export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StaffRole } from '../../contract/auth.js';
-import { errorBodySchema } from '../../contract/common.js';
 import {
   acceptReferralSchema,
   answerReferralSchema,
@@ -27,17 +27,7 @@ import { requireStaff } from '../http/auth.js';
 import * as dept from './department-service.js';
 import * as staff from './service.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  410: errorBodySchema,
-  413: errorBodySchema,
-  415: errorBodySchema,
-  422: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 410, 413, 415, 422);
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const photoParams = idParams.extend({ photoId: z.string().min(1).max(64) });

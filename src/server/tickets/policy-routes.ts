@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema } from '../../contract/common.js';
 import { deadlinePoliciesSchema, deadlinePolicySchema } from '../../contract/policies.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
 import { listPolicies, setPolicy } from './policies.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  422: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 422);
 
 /** Deadline policies: read by admins, set by the bureau admin. */
 export function registerPolicyRoutes(app: FastifyInstance, ctx: AppContext): void {

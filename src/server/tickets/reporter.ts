@@ -1,9 +1,9 @@
 // The reporter's full phone number, shown only on an explicit, audited request (城管条例 Art 26;
 // the 2026 宝山 leak, docs/sources.md §5). Every other staff answer carries it masked only.
+import { errorResponses } from '../http/error-responses.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema } from '../../contract/common.js';
 import {
   revealedReporterSchema,
   revealReporterSchema,
@@ -60,12 +60,7 @@ export async function revealReporter(
   return { phone: stored === null ? null : ctx.cipher.decrypt(stored), revealedAt };
 }
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 /**
  * `POST /api/staff/tickets/:id/reporter/reveal` `{ reason }`: a POST, so no browser, proxy or

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema } from '../../contract/common.js';
 import {
   actionBodySchemas,
   rateTicketSchema,
@@ -26,15 +26,7 @@ import * as resident from './resident-steps.js';
 import { submitTicket } from './submission.js';
 import { lookupByPhone } from './search.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  410: errorBodySchema,
-  422: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 410, 422);
 
 const tokenParams = z.object({ accessToken: z.string().min(1).max(64) });
 const idParams = z.object({ id: z.string().min(1).max(64) });
