@@ -1,5 +1,5 @@
 // What a person checks on any screen, as small functions the browser tests read with.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 
@@ -35,10 +35,13 @@ export function xssRan(page: Page): Promise<boolean> {
 
 // A missing translation shows its key (`form.submit`), so any `namespace.word` text whose
 // namespace is one the locale files use is an untranslated key.
-const localeFile = fileURLToPath(new URL('../../src/web/locales/zh-CN.json', import.meta.url));
+const localeDir = fileURLToPath(new URL('../../src/web/locales/zh-CN/', import.meta.url));
 const namespaces = [
   ...new Set(
-    Object.keys(JSON.parse(readFileSync(localeFile, 'utf8')) as object).map((k) => k.split('.')[0]),
+    readdirSync(localeDir)
+      .filter((name) => name.endsWith('.json'))
+      .flatMap((name) => Object.keys(JSON.parse(readFileSync(localeDir + name, 'utf8')) as object))
+      .map((k) => k.split('.')[0]),
   ),
 ];
 const keyPattern = new RegExp(`\\b(?:${namespaces.join('|')})(?:\\.[A-Za-z0-9_]+)+\\b`, 'g');

@@ -26,6 +26,7 @@ export const errorCodes = [
   'idempotency_conflict',
   'rate_limited',
   'service_unavailable',
+  'pdf_font_missing',
   'internal_error',
 ] as const;
 

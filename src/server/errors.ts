@@ -36,6 +36,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   idempotency_conflict: 409,
   rate_limited: 429,
   service_unavailable: 503,
+  pdf_font_missing: 503,
   internal_error: 500,
 };
 
@@ -71,6 +72,10 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
   ],
   rate_limited: ['请求过于频繁，请稍后再试', 'Too many requests; try again later'],
   service_unavailable: ['服务暂时不可用，请稍后再试', 'Service unavailable; try again later'],
+  pdf_font_missing: [
+    '服务器没有中文字体，无法生成 PDF（请安装 fonts-wqy-microhei 或设置 PDF_FONT）',
+    'The server has no Chinese font for PDFs (install fonts-wqy-microhei or set PDF_FONT)',
+  ],
   internal_error: ['服务器内部错误', 'Internal server error'],
 };
 

@@ -18,10 +18,11 @@ import {
   tiers,
   timelineTypes,
 } from '../../contract/tickets';
-import en from '../locales/en.json';
-import zhCN from '../locales/zh-CN.json';
+import { catalogue, catalogueFiles } from './catalogues';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
+const zhCN = catalogue('zh-CN');
+const en = catalogue('en');
 const catalogues: Record<string, Record<string, string>> = { 'zh-CN': zhCN, en };
 
 /** Every enum of the contract, with the key prefix its labels live under. */
@@ -90,8 +91,28 @@ function literalTextInJsx(path: string, source: string): string[] {
 }
 
 describe('locale files', () => {
-  it('have exactly the same keys in Chinese and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  it('have exactly the same keys in Chinese and English, file by file', () => {
+    const zhFiles = catalogueFiles('zh-CN');
+    const enFiles = catalogueFiles('en');
+    expect(Object.keys(enFiles).sort()).toEqual(Object.keys(zhFiles).sort());
+    for (const [name, messages] of Object.entries(zhFiles)) {
+      expect(Object.keys(enFiles[name] ?? {}).sort(), name).toEqual(Object.keys(messages).sort());
+    }
+  });
+
+  it('define each key in one file only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [name, messages] of Object.entries(catalogueFiles('zh-CN'))) {
+      for (const key of Object.keys(messages)) {
+        const first = seen.get(key);
+        if (first !== undefined) {
+          twice.push(`${key} in ${first} and ${name}`);
+        }
+        seen.set(key, name);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it('have no empty message in either language', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { auditActions, auditActorKinds, auditRecordTypes } from '../../../contract/audit';
-import en from '../../locales/en.json';
-import zhCN from '../../locales/zh-CN.json';
+import { catalogue } from '../../i18n/catalogues';
 import { hasMessage, translate, type Messages } from '../../i18n/translate';
 import { auditActionLabel, auditRecordTypeLabel } from './audit-labels';
 import { auditQuery, readAuditFilter } from './audit-filter';
+
+const zhCN = catalogue('zh-CN');
+const en = catalogue('en');
 
 const labelsOf = (messages: Messages) => ({
   t: (key: string, vars?: Record<string, string | number>) => translate(messages, key, vars),

@@ -6,8 +6,10 @@ import {
   outboxStatuses,
   skipReasons,
 } from '../../../contract/notifications';
-import en from '../../locales/en.json';
-import zhCN from '../../locales/zh-CN.json';
+import { catalogue } from '../../i18n/catalogues';
+
+const zhCN = catalogue('zh-CN');
+const en = catalogue('en');
 
 const enumKeys: [prefix: string, values: readonly string[]][] = [
   ['notifications.status.', outboxStatuses],

@@ -7,8 +7,10 @@ import {
   referralStatuses,
   referralSteps,
 } from '../../../contract/referrals';
-import en from '../../locales/en.json';
-import zhCN from '../../locales/zh-CN.json';
+import { catalogue } from '../../i18n/catalogues';
+
+const zhCN = catalogue('zh-CN');
+const en = catalogue('en');
 
 const catalogues: Record<string, Record<string, string>> = { 'zh-CN': zhCN, en };
 

@@ -1,0 +1,48 @@
+// Making a PDF with Chinese text: one pdfkit document with the CJK font registered as 'cjk' and
+// set as the current font, collected into a Buffer.
+import PDFDocument from 'pdfkit';
+import { AppError } from '../errors.js';
+import { findCjkFont, type PdfFont } from './font.js';
+
+export type PdfDoc = InstanceType<typeof PDFDocument>;
+
+export interface PdfOptions {
+  size: 'A4' | 'A5';
+  title: string;
+  margin?: number;
+  /** The font to use; by default findCjkFont(). */
+  font?: PdfFont | null;
+}
+
+/**
+ * Draws a document with `draw` and returns its bytes. `draw` may add pages; it must not end the
+ * document. The creation date is fixed by the caller's clock so that output can be compared.
+ */
+export async function renderPdf(
+  options: PdfOptions,
+  now: Date,
+  draw: (doc: PdfDoc) => void | Promise<void>,
+): Promise<Buffer> {
+  const font = options.font === undefined ? findCjkFont() : options.font;
+  if (!font) {
+    // Without a CJK font the PDF would print empty boxes; refuse instead.
+    throw new AppError('pdf_font_missing');
+  }
+  const doc = new PDFDocument({
+    size: options.size,
+    margin: options.margin ?? 36,
+    info: { Title: options.title, Producer: 'Linli', Creator: 'Linli', CreationDate: now },
+    autoFirstPage: true,
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => { resolve(Buffer.concat(chunks)); });
+    doc.on('error', reject);
+  });
+  doc.registerFont('cjk', font.path, font.face);
+  doc.font('cjk');
+  await draw(doc);
+  doc.end();
+  return done;
+}
