@@ -277,8 +277,16 @@ export type StaffTicketRow = z.infer<typeof staffTicketRowSchema>;
 /** The longest search text of the ticket list, in characters. */
 export const SEARCH_TEXT_MAX = 100;
 
-/** The channel a ticket came by: 'placard' (a resident) or `dept:<code>` (a department's clue). */
-export const ticketChannelPattern = '^(placard|dept:[a-z][a-z0-9_-]{0,31})$';
+/** The channels a ticket comes by besides a department's clue (`dept:<code>`). */
+export const ticketChannels = ['placard', 'visit', 'meeting', 'patrol'] as const;
+export type TicketChannel = (typeof ticketChannels)[number];
+
+/**
+ * The channel a ticket came by: 'placard' (a resident), 'visit' (found on a liaison's visit),
+ * 'meeting' (raised at a community meeting), 'patrol' (an officer's own finding) or
+ * `dept:<code>` (a department's clue).
+ */
+export const ticketChannelPattern = `^(${ticketChannels.join('|')}|dept:[a-z][a-z0-9_-]{0,31})$`;
 
 export const ticketListQuerySchema = z.object({
   status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),

@@ -4,7 +4,12 @@ import { useEffect, useState } from 'react';
 
 import type { Matter } from '../../../contract/org';
 import type { Department } from '../../../contract/referrals';
-import { SEARCH_TEXT_MAX, ticketKinds, type TicketKind } from '../../../contract/tickets';
+import {
+  SEARCH_TEXT_MAX,
+  ticketChannels,
+  ticketKinds,
+  type TicketKind,
+} from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { matterName } from '../../shared/matter-name';
 import { fetchDepartments, fetchMatterCatalogue } from '../referrals/referrals-api';
@@ -118,7 +123,10 @@ export function SearchFilters({ value, onChange }: SearchFiltersProps) {
           set({ channel });
         }}
         options={[
-          { value: 'placard', label: t('inbox.search.channel_placard') },
+          ...ticketChannels.map((channel) => ({
+            value: channel,
+            label: t(`inbox.search.channel_${channel}`),
+          })),
           ...(departments ?? []).map((d) => ({
             value: `dept:${d.code}`,
             label: t('inbox.search.channel_department', { name: d.name }),

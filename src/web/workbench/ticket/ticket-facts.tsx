@@ -46,7 +46,7 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
       label: t('ticket.field.channel'),
       children: ticket.channel.startsWith('dept:')
         ? t('ticket.channel.department', { code: ticket.channel.slice(5) })
-        : t('ticket.channel.placard'),
+        : t(`ticket.channel.${ticket.channel}`),
     },
     {
       key: 'matter',
