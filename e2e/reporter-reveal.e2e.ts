@@ -18,6 +18,8 @@ import {
 import { startE2eServer, type E2eServer, type PlacardLiaison } from './support/server.js';
 
 const phone = '13800138000';
+/** The name the resident leaves; staff see 欧* until the audited reveal. */
+const reporterName = '欧阳翠花';
 const masked = '138****8000';
 const description = '楼道里堆满了纸箱和旧家具，消防通道被堵住了。';
 const reason = '需电话回访反映人，核实堆物的具体楼层';
@@ -159,7 +161,13 @@ beforeAll(async () => {
     await server.app.inject({
       method: 'POST',
       url: '/api/public/tickets',
-      payload: { placardToken: server.placard.token, kind: 'complaint', description, phone },
+      payload: {
+        placardToken: server.placard.token,
+        kind: 'complaint',
+        description,
+        phone,
+        reporterName,
+      },
     }),
   );
   trackingCode = receipt.trackingCode;
@@ -213,8 +221,10 @@ describe("the reporter's phone on the officer's screens", () => {
       .poll(() => textOf(officer.getByTestId('ticket-tracking-code')), eventually)
       .toBe(trackingCode);
     expect(await textOf(officer.getByTestId('reporter-phone'))).toBe(masked);
+    expect(await textOf(officer.getByTestId('reporter-name'))).toBe('欧*');
     expect(await textOf(officer.getByTestId('reveal-reporter'))).toBe('查看完整号码');
     expect(await officer.content()).not.toContain(phone);
+    expect(await officer.content()).not.toContain(reporterName);
     await expectWatermark(officer, assignee);
     expect(await clickLandsOn(officer, 'reveal-reporter')).toBe(true);
     await screen(officer, 'reveal-02-ticket-masked-desktop.png');
@@ -242,13 +252,14 @@ describe("the reporter's phone on the officer's screens", () => {
     await full.waitFor();
     await modal.waitFor({ state: 'detached' });
     expect(await textOf(full)).toBe(phone);
+    expect(await textOf(officer.getByTestId('reporter-name-full'))).toBe(`称呼：${reporterName}`);
     expect(await textOf(officer.getByTestId('reveal-recorded'))).toContain('已记入审计日志');
     expect(await officer.getByTestId('reveal-reporter').count()).toBe(0);
 
     const entries = await revealEntries();
     expect(entries).toHaveLength(1);
     expect(entries[0]?.username).toBe(assignee.username);
-    expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({ fields: ['phone'], reason });
+    expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({ fields: ['phone', 'name'], reason });
     expect(entries[0]?.detail).not.toMatch(/138|8000/);
     // Nothing of the number is kept by the page beyond the screen.
     expect(await storedByPage(officer)).not.toContain(phone);

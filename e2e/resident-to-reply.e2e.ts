@@ -123,6 +123,7 @@ describe('a complaint from the placard on the building to the rated reply', () =
     await resident.getByTestId('photo-status').waitFor({ state: 'detached' });
     expect(await textOf(resident.getByTestId('photo-count'))).toBe('已添加 1 / 6 张');
     await resident.getByTestId('phone').fill(phoneNumber);
+    await resident.getByTestId('reporterName').fill('张先生');
     expect(await scrollWidth(resident)).toBeLessThanOrEqual(phoneWidth);
     await screen(resident, '02-form-filled-mobile.png');
 
@@ -159,6 +160,8 @@ describe('a complaint from the placard on the building to the rated reply', () =
       .poll(() => textOf(officer.getByTestId('ticket-tracking-code')), eventually)
       .toBe(receipt.trackingCode);
     expect(await textOf(officer.getByTestId('reporter-phone'))).toBe('138****8000');
+    expect(await textOf(officer.getByTestId('reporter-name'))).toBe('张*');
+    expect(await officer.content()).not.toContain('张先生');
     expect(await pageText(officer)).not.toContain(phoneNumber);
     expect(await officer.content()).not.toContain(phoneNumber);
     const shown = officer.getByTestId('ticket-description');

@@ -127,6 +127,10 @@ describe('a complaint escalated from the community to the street and solved ther
     expect(await tierOf(liaison.getByTestId('tier-tag'))).toEqual({ tier: 'street', text: '街道' });
     expect(await liaison.getByTestId('action-bar').count()).toBe(0);
     expect(await actionButtons(liaison)).toEqual([]);
+    const step = liaison.locator('[data-testid="timeline-entry"][data-type="escalated"]');
+    expect(await textOf(step)).toContain('上报上级处理');
+    expect(await textOf(step)).toContain('转至：街道');
+    expect(await textOf(step)).toContain(reason);
     await screen(liaison, 'esc-03-liaison-escalated-desktop.png');
     reached.add('escalated');
   });

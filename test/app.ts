@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seedDemoMobiles } from '../src/server/accounts/mobile.js';
 import { buildApp } from '../src/server/app.js';
 import { createContext } from '../src/server/context-factory.js';
 import type { AppContext } from '../src/server/context.js';
@@ -39,6 +40,7 @@ export async function startTestApp(now = new Date('2025-09-30T07:20:00.000Z')): 
     handle,
     () => clock.now,
   );
+  await seedDemoMobiles(handle.db, ctx.cipher);
   const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
     app,

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedDemoMobiles } from '../../src/server/accounts/mobile.js';
 import { buildApp } from '../../src/server/app.js';
 import { createContext } from '../../src/server/context-factory.js';
 import type { DatabaseHandle } from '../../src/server/db/database.js';
@@ -67,6 +68,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       },
       handle,
     );
+    await seedDemoMobiles(handle.db, ctx.cipher);
     const app = await buildApp(ctx, { logLevel: 'silent', webRoot });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const placard = await readSamplePlacard(handle, demo);

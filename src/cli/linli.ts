@@ -1,9 +1,12 @@
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
+import { createDataCipher } from '../server/crypto/data-cipher.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { prepareDemo } from '../server/org/demo-start.js';
 import { auditVerifyCommand } from './audit-verify.js';
 import { importOrgCommand } from './import-org.js';
+import { parsePlacardsArgs, placardsCommand, placardsUsage } from './placards.js';
+import { createContext } from '../server/context-factory.js';
 
 /** Operator commands: `npm run linli -- <command> [args]`. */
 const usage = `usage: npm run linli -- <command>
@@ -13,6 +16,8 @@ const usage = `usage: npm run linli -- <command>
   import-org FILE     import districts, streets, communities, rooms, liaisons and buildings
                       from an .xlsx or .csv file (format: docs/import-format.md)
   audit verify        check the audit trail's MAC chain; exit 1 at the first broken entry
+  placards --community CODE | --street CODE [--out FILE] [--mark-printed]
+                      one PDF of the placards of a community or street (docs/placards.md)
 `;
 
 async function run(args: string[]): Promise<number> {
@@ -39,7 +44,7 @@ async function run(args: string[]): Promise<number> {
         process.stdout.write('schema up to date / 数据库结构已是最新\n');
         return 0;
       case 'seed-demo': {
-        const demo = await prepareDemo(handle.db, 'yes');
+        const demo = await prepareDemo(handle.db, 'yes', createDataCipher(config.dataKey));
         process.stdout.write(
           demo ? `demo placard token: ${demo.samplePlacardToken}\n` : 'nothing to do\n',
         );
@@ -52,6 +57,16 @@ async function run(args: string[]): Promise<number> {
           return 2;
         }
         return await importOrgCommand(handle, file, process.stdout);
+      }
+      case 'placards': {
+        const parsed = parsePlacardsArgs(rest);
+        if (typeof parsed === 'string') {
+          process.stderr.write(`${parsed}\n${placardsUsage}`);
+          return 2;
+        }
+        const ctx = createContext(config, handle);
+        const local = `http://127.0.0.1:${config.port}`;
+        return await placardsCommand(ctx, parsed, local, process.stdout);
       }
       case 'audit':
         if (rest[0] !== 'verify') {

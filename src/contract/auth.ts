@@ -21,6 +21,11 @@ export const meSchema = z.object({
   name: z.string(),
   role: staffRoleSchema,
   badgeNo: z.string().nullable(),
+  /**
+   * The officer's own mobile for notifications, masked; null when none is registered. Absent for
+   * department and auditor accounts, which receive no ticket notifications.
+   */
+  mobileMasked: z.string().nullable().optional(),
   street: z.object({ id: z.string(), name: z.string() }).nullable(),
   calendarWarnings: z.array(z.object({ year: z.number() })),
 });
@@ -31,3 +36,15 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(8).max(256),
 });
+
+/**
+ * A staff member registers or removes (null) the mobile number their notifications go to; a
+ * mainland mobile after normalisation (full-width digits, spaces and +86 removed).
+ */
+export const setMobileSchema = z.object({
+  mobile: z
+    .string()
+    .regex(/^1[3-9]\d{9}$/)
+    .nullable(),
+});
+export type SetMobile = z.infer<typeof setMobileSchema>;

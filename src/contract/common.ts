@@ -27,6 +27,7 @@ export const errorCodes = [
   'rate_limited',
   'service_unavailable',
   'pdf_font_missing',
+  'edit_window_closed',
   'internal_error',
 ] as const;
 

@@ -3,8 +3,17 @@ import { instantSchema, pageQuerySchema } from './common.js';
 
 /** The events a resident who left a phone number is told about. */
 export const reporterEvents = ['accepted', 'replied', 'reopened', 'merged'] as const;
-/** The events the liaison working a ticket is told about. */
-export const staffEvents = ['assigned', 'soon_due', 'overdue'] as const;
+/**
+ * The events the liaison working a ticket is told about, and the re-inspection (回头看) reminders
+ * to the liaisons of a building whose case was closed (src/server/buildings).
+ */
+export const staffEvents = [
+  'assigned',
+  'soon_due',
+  'overdue',
+  'reinspection_soon_due',
+  'reinspection_overdue',
+] as const;
 export const notificationEvents = [...reporterEvents, ...staffEvents] as const;
 export const notificationEventSchema = z.enum(notificationEvents);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;

@@ -29,5 +29,7 @@ export const placardSchema = z.object({
   }),
   liaisons: z.array(liaisonCardSchema),
   matters: z.array(matterSchema.pick({ code: true, name: true, nameEn: true })),
+  /** The QR code scanned carries a token replaced since (src/server/placards): a notice says so. */
+  tokenReplaced: z.boolean(),
 });
 export type Placard = z.infer<typeof placardSchema>;

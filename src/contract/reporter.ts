@@ -12,9 +12,13 @@ export const REVEAL_REASON_MAX = 200;
 export const revealReporterSchema = z.object({ reason: personText(REVEAL_REASON_MAX) });
 export type RevealReporter = z.infer<typeof revealReporterSchema>;
 
-/** The full number, answered once with `cache-control: no-store`; null when none was left. */
+/**
+ * The full number and name, answered once with `cache-control: no-store`; each null when none
+ * was left.
+ */
 export const revealedReporterSchema = z.object({
   phone: z.string().nullable(),
+  name: z.string().nullable(),
   revealedAt: instantSchema,
 });
 export type RevealedReporter = z.infer<typeof revealedReporterSchema>;

@@ -86,6 +86,21 @@ export function personText(max: number) {
 /** A mainland mobile number after normalisation (full-width digits, spaces, zero-width removed). */
 export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/);
 
+/** The longest name a reporter may leave, in characters as a person counts them. */
+export const PERSON_NAME_MAX = 30;
+
+/**
+ * A name a reporter may leave, after normalisation (NFC, trimmed, single spaces): Chinese names,
+ * names with the middle dot (阿依古丽·买买提) and Latin names pass; digits do not, so that a phone
+ * number cannot hide in the name field.
+ */
+export const personNameSchema = z
+  .string()
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M}·•.'\- ]*$/u, { error: 'letters only' })
+  .refine((s) => [...s].length <= PERSON_NAME_MAX, {
+    error: `at most ${PERSON_NAME_MAX} characters`,
+  });
+
 export const submitTicketSchema = z.object({
   placardToken: z.string().min(1).max(64),
   kind: ticketKindSchema,
@@ -93,6 +108,8 @@ export const submitTicketSchema = z.object({
   description: personText(DESCRIPTION_MAX),
   photoIds: z.array(z.string().min(1).max(64)).max(MAX_PHOTOS).default([]),
   phone: phoneSchema.optional(),
+  /** The reporter's name, optional; stored encrypted apart from the ticket, shown masked. */
+  reporterName: personNameSchema.optional(),
 });
 export type SubmitTicket = z.infer<typeof submitTicketSchema>;
 
@@ -134,6 +151,7 @@ export const timelineTypes = [
   'closed_unrated',
   'merged_into',
   'merged_from',
+  'mediation_started',
 ] as const;
 
 export const photoRefSchema = z.object({ id: z.string(), width: z.number(), height: z.number() });
@@ -147,6 +165,8 @@ export const timelineEntrySchema = z.object({
   outcome: outcomeSchema.nullable(),
   rating: ratingSchema.nullable(),
   method: contactMethodSchema.nullable(),
+  /** The tier a ticket moved to, on an escalation or a return down; absent otherwise. */
+  tier: tierSchema.nullable().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -234,10 +254,14 @@ export const ticketLinkSchema = z.object({
 export const staffTicketSchema = z.object({
   id: z.string(),
   ...ticketCore,
+  /** The building's id, for the link to its building file (src/server/buildings). */
+  buildingId: z.string(),
   assignee: staffRefSchema.nullable(),
   /** Where the ticket came from: 'placard', or 'dept:<code>' for a department's clue. */
   channel: z.string(),
   reporterPhoneMasked: z.string().nullable(),
+  /** The reporter's name masked (张*), null when none was left. */
+  reporterNameMasked: z.string().nullable(),
   /** Whether this viewer may ask to see the full number (src/server/tickets/reporter.ts). */
   canRevealReporter: z.boolean(),
   actions: z.array(ticketActionSchema),
@@ -286,7 +310,7 @@ export type TicketChannel = (typeof ticketChannels)[number];
  * 'meeting' (raised at a community meeting), 'patrol' (an officer's own finding) or
  * `dept:<code>` (a department's clue).
  */
-export const ticketChannelPattern = `^(${ticketChannels.join('|')}|dept:[a-z][a-z0-9_-]{0,31})$`;
+export const ticketChannelPattern = '^(placard|visit|meeting|patrol|dept:[a-z][a-z0-9_-]{0,31})$';
 
 export const ticketListQuerySchema = z.object({
   status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),

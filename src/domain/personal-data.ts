@@ -11,12 +11,37 @@ export function normalizePhone(raw: string): string {
   return compact.replace(/^(\+86|0086)/, '');
 }
 
+/**
+ * A person's name as typed, normalised before validation: NFC, trimmed, runs of spaces made one
+ * (the rule of what a name may contain is personNameSchema in src/contract/tickets.ts).
+ */
+export function normalizePersonName(raw: string): string {
+  return raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * A name masked to its first character and one star (张三 → 张*, 欧阳娜娜 → 欧*), so that neither
+ * the given name nor its length shows.
+ */
+export function maskName(name: string): string {
+  const first = [...name][0] ?? '';
+  return `${first}*`;
+}
+
 /** A mobile number masked as 138****8000; anything else keeps only its last 4 characters. */
 export function maskPhone(phone: string): string {
   if (/^1\d{10}$/.test(phone)) {
     return `${phone.slice(0, 3)}****${phone.slice(7)}`;
   }
   return phone.length <= 4 ? '****' : `****${phone.slice(-4)}`;
+}
+
+/** A resident ID number masked to its first 6 and last 4 characters: 110105********002X. */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 10) {
+    return '*'.repeat(id.length);
+  }
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
 /**

@@ -14,7 +14,9 @@ import { z } from 'zod';
 import { MAX_PHOTOS } from '../contract/tickets.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { registerBuildingRoutes } from './buildings/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
+import { registerCaseRoutes } from './cases/routes.js';
 import type { AppContext } from './context.js';
 import { registerFileRoutes } from './files/routes.js';
 import { defaultPhotoLimits } from './files/image.js';
@@ -23,11 +25,15 @@ import { controlCharacterIssue } from './http/control-characters.js';
 import { frameworkError, installErrorHandling, sendError } from './http/error-handler.js';
 import { isAppPath, registerStaticWeb } from './http/static-web.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { registerMediationRoutes } from './mediations/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
+import { registerPlacardRoutes } from './placards/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPolicyRoutes } from './tickets/policy-routes.js';
 import { registerResidentTicketRoutes, registerStaffTicketRoutes } from './tickets/routes.js';
 import { registerReporterRoutes } from './tickets/reporter.js';
+import { registerMeetingRoutes } from './meetings/routes.js';
+import { registerVisitRoutes } from './visits/routes.js';
 
 /** One route the app answers; the access and OpenAPI tests walk this table. */
 export interface RouteEntry {
@@ -157,4 +163,10 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerNotificationRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
+  registerMediationRoutes(app, ctx);
+  registerPlacardRoutes(app, ctx);
+  registerVisitRoutes(app, ctx);
+  registerMeetingRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerBuildingRoutes(app, ctx);
 }

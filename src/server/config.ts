@@ -2,6 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHmac, getHashes, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_REINSPECTION_DAYS,
+  DEFAULT_REINSPECTION_MATTERS,
+} from '../domain/reinspection-rules.js';
 
 /**
  * Every setting Linli reads, in one place. `process.env` is read here and nowhere
@@ -35,6 +39,14 @@ const envSchema = z.object({
   TICKET_MAX_REOPENS: z.coerce.number().int().min(0).max(5).default(1),
   TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  MEDIATION_CHECK_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  REINSPECTION_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REINSPECTION_DAYS),
+  REINSPECTION_MATTERS: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,32}(,[A-Za-z0-9-]{1,32})*$/, {
+      error: 'must be matter codes separated by commas, e.g. QZ,WFDJ,LDDW',
+    })
+    .default(DEFAULT_REINSPECTION_MATTERS.join(',')),
   NOTIFY_ADAPTER: z.enum(['console', 'http']).default('console'),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
@@ -99,6 +111,26 @@ export const defaultHandlingSettings: HandlingSettings = {
   duplicateWindowDays: 14,
 };
 
+/** Mediation: how many calendar days after an agreement's performance deadline it is checked. */
+export interface MediationSettings {
+  checkDaysAfterDeadline: number;
+}
+
+/** The default check 7 days after the deadline: practice, not a published rule [unverified]. */
+export const defaultMediationSettings: MediationSettings = { checkDaysAfterDeadline: 7 };
+
+/** Re-inspections (回头看, src/server/buildings): days after a case's closing, and its matters. */
+export interface ReinspectionSettings {
+  days: number;
+  matterCodes: readonly string[];
+}
+
+/** 30 days after 群租, 违法搭建 and 楼道堆物 cases: practice, not a published rule. */
+export const defaultReinspectionSettings: ReinspectionSettings = {
+  days: DEFAULT_REINSPECTION_DAYS,
+  matterCodes: DEFAULT_REINSPECTION_MATTERS,
+};
+
 export type Config = {
   port: number;
   host: string;
@@ -115,6 +147,8 @@ export type Config = {
   handlingRules: HandlingSettings;
   notify: NotifySettings;
   audit: AuditSettings;
+  mediation: MediationSettings;
+  reinspection: ReinspectionSettings;
 };
 
 /** A setting that failed validation; the start stops with its name. */
@@ -160,6 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: {
       key: e.AUDIT_KEY ? Buffer.from(e.AUDIT_KEY, 'hex') : deriveAuditKey(dataKey),
       mac: e.AUDIT_MAC,
+    },
+    mediation: { checkDaysAfterDeadline: e.MEDIATION_CHECK_DAYS },
+    reinspection: {
+      days: e.REINSPECTION_DAYS,
+      matterCodes: [...new Set(e.REINSPECTION_MATTERS.split(',').map((c) => c.toUpperCase()))],
     },
   };
 }

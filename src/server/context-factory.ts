@@ -1,6 +1,8 @@
 import {
   defaultHandlingSettings,
+  defaultMediationSettings,
   defaultNotifySettings,
+  defaultReinspectionSettings,
   deriveAuditKey,
   type Config,
 } from './config.js';
@@ -15,7 +17,7 @@ export function createContext(
     Config,
     'dataKey' | 'filesDir' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicBaseUrl'
   > &
-    Partial<Pick<Config, 'notify' | 'handlingRules' | 'audit'>>,
+    Partial<Pick<Config, 'notify' | 'handlingRules' | 'audit' | 'mediation' | 'reinspection'>>,
   handle: DatabaseHandle,
   now: () => Date = () => new Date(),
 ): AppContext {
@@ -34,5 +36,7 @@ export function createContext(
     notify: config.notify ?? defaultNotifySettings,
     handlingRules: config.handlingRules ?? defaultHandlingSettings,
     audit: config.audit ?? { key: deriveAuditKey(config.dataKey), mac: 'hmac-sha256' },
+    mediation: config.mediation ?? defaultMediationSettings,
+    reinspection: config.reinspection ?? defaultReinspectionSettings,
   };
 }

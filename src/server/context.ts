@@ -1,4 +1,11 @@
-import type { AuditSettings, Config, HandlingSettings, NotifySettings } from './config.js';
+import type {
+  AuditSettings,
+  Config,
+  HandlingSettings,
+  MediationSettings,
+  NotifySettings,
+  ReinspectionSettings,
+} from './config.js';
 import type { DataCipher } from './crypto/data-cipher.js';
 import type { Db, DatabaseKind } from './db/database.js';
 import type { FileStorage } from './files/storage.js';
@@ -20,4 +27,8 @@ export interface AppContext {
   notify: NotifySettings;
   /** The audit trail's MAC key and algorithm (src/server/audit). */
   audit: AuditSettings;
+  /** When a mediation agreement's performance is checked (src/server/mediations). */
+  mediation: MediationSettings;
+  /** When corrected cases are re-inspected (回头看, src/server/buildings). */
+  reinspection: ReinspectionSettings;
 }

@@ -37,6 +37,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   rate_limited: 429,
   service_unavailable: 503,
   pdf_font_missing: 503,
+  edit_window_closed: 422,
   internal_error: 500,
 };
 
@@ -75,6 +76,10 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
   pdf_font_missing: [
     '服务器没有中文字体，无法生成 PDF（请安装 fonts-wqy-microhei 或设置 PDF_FONT）',
     'The server has no Chinese font for PDFs (install fonts-wqy-microhei or set PDF_FONT)',
+  ],
+  edit_window_closed: [
+    '记录只能在登记后7天内由登记人修改',
+    'A record can be corrected only by whoever made it, within 7 days',
   ],
   internal_error: ['服务器内部错误', 'Internal server error'],
 };

@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(handle.db).catch((error: unknown) =>
     stopWith(`cannot open the database / 无法打开数据库: ${reasonOf(error)}`),
   );
-  const demo = await prepareDemo(handle.db, config.seedDemo);
   const ctx = createContext(config, handle);
+  const demo = await prepareDemo(handle.db, config.seedDemo, ctx.cipher);
   const app = await buildApp(ctx, {
     logLevel: config.logLevel,
     webRoot: path.resolve('dist/web'),

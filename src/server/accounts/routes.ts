@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordSchema, loginSchema, meSchema } from '../../contract/auth.js';
+import {
+  changePasswordSchema,
+  loginSchema,
+  meSchema,
+  setMobileSchema,
+} from '../../contract/auth.js';
+import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import {
   clearSessionCookie,
@@ -10,12 +16,13 @@ import {
   SESSION_COOKIE,
   sessionCookieOptions,
 } from '../http/auth.js';
+import { setOwnMobile } from './mobile.js';
 import * as accounts from './service.js';
 
 /** Staff sign-in, sign-out and who-am-I. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = errorResponses(400, 401);
+  const errors = errorResponses(400, 401, 403);
 
   r.post(
     '/api/auth/login',
@@ -48,6 +55,27 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/api/auth/me',
     { schema: { tags: ['auth'], response: { 200: meSchema, ...errors } } },
     async (request) => accounts.describeMe(ctx, await requireStaff(ctx, request)),
+  );
+
+  r.put(
+    '/api/auth/mobile',
+    {
+      preValidation: (request, _reply, done) => {
+        const body = request.body as { mobile?: unknown } | null;
+        if (body && typeof body.mobile === 'string') {
+          const mobile = normalizePhone(body.mobile);
+          body.mobile = mobile === '' ? null : mobile;
+        }
+        done();
+      },
+      schema: {
+        tags: ['auth'],
+        body: setMobileSchema,
+        response: { 200: z.object({ mobileMasked: z.string().nullable() }), ...errors },
+      },
+    },
+    async (request) =>
+      setOwnMobile(ctx, await requireStaff(ctx, request), request.body.mobile, request.id),
   );
 
   r.post(

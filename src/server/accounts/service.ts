@@ -114,6 +114,9 @@ export async function describeMe(ctx: AppContext, actor: StaffActor): Promise<Me
     name: staff.name,
     role: staff.role,
     badgeNo: staff.badge_no,
+    ...(staff.role === 'department' || staff.role === 'auditor'
+      ? {}
+      : { mobileMasked: staff.mobile_masked ?? null }),
     street: staff.street_id ? { id: staff.street_id, name: staff.street_name ?? '' } : null,
     calendarWarnings: years.map((year) => ({ year })),
   };

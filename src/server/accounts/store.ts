@@ -21,6 +21,7 @@ export function findStaffById(db: Executor, id: string) {
       'staff.badge_no',
       'staff.street_id',
       'staff.active',
+      'staff.mobile_masked',
       'streets.name as street_name',
     ])
     .where('staff.id', '=', id)

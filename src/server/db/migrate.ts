@@ -8,6 +8,12 @@ import * as referrals from './migrations/0005-referrals.js';
 import * as calendarYears from './migrations/0006-calendar-years.js';
 import * as reporterPhoneDigest from './migrations/0007-reporter-phone-digest.js';
 import * as ticketMerge from './migrations/0008-ticket-merge.js';
+import * as staffMobileReporterName from './migrations/0009-staff-mobile-reporter-name.js';
+import * as placards from './migrations/0010-placards.js';
+import * as visitsMeetings from './migrations/0011-visits-meetings.js';
+import * as mediations from './migrations/0012-mediations.js';
+import * as cases from './migrations/0013-cases.js';
+import * as buildingFile from './migrations/0014-building-file.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +25,12 @@ const migrations: Record<string, Migration> = {
   '0006-calendar-years': calendarYears,
   '0007-reporter-phone-digest': reporterPhoneDigest,
   '0008-ticket-merge': ticketMerge,
+  '0009-staff-mobile-reporter-name': staffMobileReporterName,
+  '0010-placards': placards,
+  '0011-visits-meetings': visitsMeetings,
+  '0012-mediations': mediations,
+  '0013-cases': cases,
+  '0014-building-file': buildingFile,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,5 +1,4 @@
 import type { Notification, NotificationEvent } from '../../contract/notifications.js';
-import { maskPhone } from '../../domain/personal-data.js';
 import type { OutboxAttemptTable, OutboxTable } from '../db/schema.js';
 
 /** A message row with the names the admin list joins in. */
@@ -7,7 +6,7 @@ export type MessageRecord = OutboxTable & {
   tracking_code: string | null;
   reporter_masked: string | null;
   staff_name: string | null;
-  staff_phone: string | null;
+  staff_masked: string | null | undefined;
 };
 
 /**
@@ -24,7 +23,7 @@ function recipientOf(r: MessageRecord): string | null {
   if (r.audience === 'reporter') {
     return r.reporter_masked;
   }
-  return r.staff_phone ? maskPhone(r.staff_phone) : null;
+  return r.staff_masked ?? null;
 }
 
 /** One message for the admin list: status, attempts and errors, never a full number or text. */

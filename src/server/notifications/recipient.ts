@@ -33,7 +33,10 @@ async function phoneOf(
   if (staff?.active !== 1) {
     return { skip: 'staff_inactive' };
   }
-  return staff.work_phone ? { phone: staff.work_phone } : { skip: 'no_staff_phone' };
+  // The officer's own mobile, not the work landline printed on placards.
+  return staff.mobile_enc
+    ? { phone: ctx.cipher.decrypt(staff.mobile_enc) }
+    : { skip: 'no_staff_phone' };
 }
 
 /**

@@ -60,5 +60,10 @@ export function renderText(event: NotificationEvent, ticket: TicketFacts, dueAt?
       return `【邻里】即将到期：${code} ${ticket.place}，办结期限 ${due}，请尽快办结。`;
     case 'overdue':
       return `【邻里】已超期：${code} ${ticket.place}，办结期限 ${due} 已过，请立即办理。`;
+    // Re-inspections (src/server/buildings): the place is the building, dueAt the end of its day.
+    case 'reinspection_soon_due':
+      return `【邻里】回头看提醒：${ticket.place}应于${due}前完成回头看复查，请按时前往。`;
+    case 'reinspection_overdue':
+      return `【邻里】回头看已超期：${ticket.place}应于${due}前完成回头看复查，尚未记录结果，请尽快前往。`;
   }
 }

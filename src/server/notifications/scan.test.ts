@@ -90,7 +90,13 @@ describe('the deadline scan', () => {
     expect(overdue).toHaveLength(1);
   });
 
-  it('tells the liaison in words that the ticket is overdue, on their work phone', async () => {
+  it('tells the liaison in words that the ticket is overdue, on their own mobile', async () => {
+    const assignee = await t.ctx.db
+      .selectFrom('tickets')
+      .innerJoin('staff', 'staff.id', 'tickets.assignee_id')
+      .select(['staff.mobile_enc', 'staff.mobile_masked', 'staff.work_phone'])
+      .where('tickets.id', '=', ticketId)
+      .executeTakeFirstOrThrow();
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
     await deliverDue(t.ctx, hours(31), { logger });
@@ -99,7 +105,11 @@ describe('the deadline scan', () => {
     expect(overdue?.status).toBe('sent');
     const line = lines.find((l) => overdue && l.includes(overdue.id)) ?? '';
     const logged = JSON.parse(line) as { to: string; text: string };
-    expect(logged.to).toMatch(/^\*{4}\d{4}$/);
+    // The demo seed gives yinhang.1 an invented mobile; the landline on the placard is not used.
+    expect(assignee.mobile_masked).toMatch(/^138\*{4}\d{4}$/);
+    expect(logged.to).toBe(assignee.mobile_masked);
+    expect(t.ctx.cipher.decrypt(assignee.mobile_enc ?? '')).toMatch(/^1380000\d{4}$/);
+    expect(assignee.work_phone).toMatch(/^021-/);
     expect(logged.text).toBe(
       `【邻里】已超期：${trackingCode} 殷行一村1号楼，办结期限 2025年10月14日 已过，请立即办理。`,
     );

@@ -139,11 +139,11 @@ export async function findReporterPhoneEnc(db: Executor, ticketId: string) {
   return row?.phone_enc ?? null;
 }
 
-/** A staff member's work phone and whether the account is active. */
+/** A staff member's encrypted mobile and whether the account is active. */
 export function findStaffContact(db: Executor, staffId: string) {
   return db
     .selectFrom('staff')
-    .select(['work_phone', 'active'])
+    .select(['mobile_enc', 'active'])
     .where('id', '=', staffId)
     .executeTakeFirst();
 }
@@ -190,7 +190,7 @@ export async function listMessages(
       'tickets.tracking_code',
       'ticket_reporters.phone_masked as reporter_masked',
       'staff.name as staff_name',
-      'staff.work_phone as staff_phone',
+      'staff.mobile_masked as staff_masked',
     ])
     .orderBy('outbox.created_at', 'desc')
     .orderBy('outbox.id')

@@ -1,3 +1,5 @@
+import { seedDemoMobiles } from '../accounts/mobile.js';
+import type { DataCipher } from '../crypto/data-cipher.js';
 import type { Db } from '../db/database.js';
 import { describeDemoOrg, seedDemoOrg, type DemoAccount } from './service.js';
 
@@ -19,11 +21,16 @@ const LIAISONS_SHOWN = 4;
 export async function prepareDemo(
   db: Db,
   mode: 'auto' | 'yes' | 'no',
+  cipher: DataCipher,
 ): Promise<DemoSummary | null> {
   if (mode === 'no') {
     return null;
   }
-  const summary = (await seedDemoOrg(db)) ?? (await describeDemoOrg(db));
+  const seeded = await seedDemoOrg(db);
+  if (seeded) {
+    await seedDemoMobiles(db, cipher);
+  }
+  const summary = seeded ?? (await describeDemoOrg(db));
   if (!summary) {
     return null;
   }

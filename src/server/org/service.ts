@@ -3,6 +3,7 @@ import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { newId, randomBase32 } from '../ids.js';
+import { buildingOfReplacedToken } from '../placards/tokens.js';
 import { addDepartment } from '../referrals/departments.js';
 import { demoDistrict, samplePlacardBuildingCode, yangpuDemo } from './demo-org.js';
 import type { DemoOrg } from './demo-org.js';
@@ -57,20 +58,36 @@ export interface BuildingContext {
   retired: boolean;
 }
 
+/**
+ * The building of a current token, or of one its QR code carried before a rotation (the
+ * placards feature keeps those), with `replaced` telling which.
+ */
+async function findPlace(db: Db, token: string) {
+  const current = await store.findPlacardPlace(db, token);
+  if (current) {
+    return { place: current, replaced: false };
+  }
+  const buildingId = await buildingOfReplacedToken(db, token);
+  const place = buildingId ? await store.findPlacardPlaceOfBuilding(db, buildingId) : undefined;
+  return { place, replaced: true };
+}
+
 async function placeOf(db: Db, token: string, allowRetired: boolean) {
-  const place = token.length <= 64 ? await store.findPlacardPlace(db, token.toLowerCase()) : null;
+  const found = token.length <= 64 ? await findPlace(db, token.toLowerCase()) : null;
+  const place = found?.place;
   if (!place?.roomId) {
     throw new AppError('placard_not_found');
   }
   if (place.retiredAt && !allowRetired) {
     throw new AppError('placard_retired');
   }
-  return { ...place, roomId: place.roomId };
+  return { ...place, roomId: place.roomId, replaced: found?.replaced === true };
 }
 
 /**
  * What the placard page of a building shows. Unknown tokens, and buildings whose community has
- * no room yet, are placard_not_found; a retired placard is placard_retired.
+ * no room yet, are placard_not_found; a retired placard is placard_retired. A token replaced by
+ * a rotation answers with the building's current contact and `tokenReplaced`.
  */
 export async function getPlacard(db: Db, token: string): Promise<Placard> {
   const p = await placeOf(db, token, false);
@@ -94,6 +111,7 @@ export async function getPlacard(db: Db, token: string): Promise<Placard> {
       workPhone: l.work_phone ?? '',
     })),
     matters: matters.map((m) => ({ code: m.code, name: m.name, nameEn: m.name_en })),
+    tokenReplaced: p.replaced,
   };
 }
 

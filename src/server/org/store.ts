@@ -317,8 +317,7 @@ export async function retireBuilding(ex: Executor, id: string, at: string): Prom
   await ex.updateTable('buildings').set({ retired_at: at }).where('id', '=', id).execute();
 }
 
-/** A building found by placard token, with its community, street and room. */
-export function findPlacardPlace(ex: Executor, token: string) {
+function placardPlaceQuery(ex: Executor) {
   return ex
     .selectFrom('buildings')
     .innerJoin('communities', 'communities.id', 'buildings.community_id')
@@ -339,9 +338,17 @@ export function findPlacardPlace(ex: Executor, token: string) {
       'rooms.kind as roomKind',
       'rooms.address as roomAddress',
       'rooms.hours as roomHours',
-    ])
-    .where('buildings.placard_token', '=', token)
-    .executeTakeFirst();
+    ]);
+}
+
+/** A building found by placard token, with its community, street and room. */
+export function findPlacardPlace(ex: Executor, token: string) {
+  return placardPlaceQuery(ex).where('buildings.placard_token', '=', token).executeTakeFirst();
+}
+
+/** A building found by id, as findPlacardPlace reads it (for a replaced placard token). */
+export function findPlacardPlaceOfBuilding(ex: Executor, buildingId: string) {
+  return placardPlaceQuery(ex).where('buildings.id', '=', buildingId).executeTakeFirst();
 }
 
 /** The placard token of the building with this code, if any. */

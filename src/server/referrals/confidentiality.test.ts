@@ -1,6 +1,6 @@
 // The reporter never reaches a department (城管条例 Art 26; the 2026 宝山 leak, docs/sources.md §5): every
 // route under /api/dept is called as a department user, with real ids, and no answer may carry
-// the reporter's phone in any form or a field named after the reporter or a phone.
+// the reporter's phone or name in any form or a field named after the reporter or a phone.
 import type { LightMyRequestResponse } from 'fastify';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import { samplePlacardBuildingCode } from '../org/demo-org.js';
 
 const uploads = path.resolve(import.meta.dirname, '../../../test/cases/uploads');
 const phone = '13800138000';
+/** The name the resident left; a rare one, so that any appearance of it is a leak. */
+const reporterName = '欧阳翠花';
 
 let t: TestApp;
 let liaison: string;
@@ -67,6 +69,7 @@ beforeAll(async () => {
         description: `楼下天井里在违章搭建，我是楼上住户，电话 ${phone}，请别告诉他们是我。`,
         photoIds: [residentPhotoId],
         phone,
+        reporterName,
       },
     }),
   );
@@ -165,7 +168,15 @@ function keysOf(value: unknown): string[] {
 function leaksIn(res: LightMyRequestResponse): string[] {
   const body = res.body;
   const found: string[] = [];
-  for (const needle of [phone, '138****8000', '138 0013 8000', '138-0013-8000']) {
+  for (const needle of [
+    phone,
+    '138****8000',
+    '138 0013 8000',
+    '138-0013-8000',
+    reporterName,
+    '欧*',
+    '翠花',
+  ]) {
     if (body.includes(needle)) {
       found.push(needle);
     }

@@ -26,17 +26,29 @@ export async function commitStep(
   step: Step,
   within?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
-  const seq = ticket.event_count + 1;
   await ctx.db.transaction().execute(async (trx) => {
-    const changed = await store.updateTicketIfUnchanged(trx, ticket.id, ticket.event_count, {
-      ...step.changes,
-      updated_at: step.event.at,
-      event_count: seq,
-    });
-    if (!changed) {
-      throw new AppError('state_conflict');
-    }
-    await store.insertEvent(trx, { ticketId: ticket.id, seq, ...step.event });
+    await writeStep(trx, ticket, step);
     await within?.(trx);
   });
+}
+
+/**
+ * Writes a step inside the caller's transaction (another feature's, such as a case that takes the
+ * ticket along): the row only if unchanged since it was read, else `state_conflict`, and its event.
+ */
+export async function writeStep(
+  trx: Transaction<Database>,
+  ticket: { id: string; event_count: number },
+  step: Step,
+): Promise<void> {
+  const seq = ticket.event_count + 1;
+  const changed = await store.updateTicketIfUnchanged(trx, ticket.id, ticket.event_count, {
+    ...step.changes,
+    updated_at: step.event.at,
+    event_count: seq,
+  });
+  if (!changed) {
+    throw new AppError('state_conflict');
+  }
+  await store.insertEvent(trx, { ticketId: ticket.id, seq, ...step.event });
 }

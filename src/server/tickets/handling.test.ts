@@ -103,6 +103,16 @@ describe('tiers', () => {
     expect(district.tier).toBe('district');
     const street = await step('admin', id, 'return_down', { reason: '请街道先行处置' });
     expect(street.tier).toBe('street');
+    // Each move names the tier it went to, so the timeline reads 上报 → 街道 → 区 → 街道.
+    const moves = street.timeline.filter(
+      (e) => e.type === 'escalated' || e.type === 'returned_down',
+    );
+    expect(moves.map((e) => [e.type, e.tier])).toEqual([
+      ['escalated', 'street'],
+      ['escalated', 'district'],
+      ['returned_down', 'street'],
+    ]);
+    expect(street.timeline.find((e) => e.type === 'submitted')).not.toHaveProperty('tier');
     const inbox = json<TicketList>(
       await t.app.inject({
         url: '/api/staff/tickets?tier=street',

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
+import { reinspectionRound } from '../buildings/reinspection-scan.js';
 import { closeUnratedTickets } from './resident-steps.js';
 
 /** A running housekeeping loop; `stop` waits for the round in progress. */
@@ -8,7 +9,8 @@ export interface Housekeeping {
 }
 
 /**
- * Closes replied tickets nobody rated in time, every `intervalMs` (10 minutes by default).
+ * Closes replied tickets nobody rated in time and schedules and reminds re-inspections, every
+ * `intervalMs` (10 minutes by default).
  * A failing round is logged and the next one runs as planned.
  */
 export function startTicketHousekeeping(
@@ -22,6 +24,11 @@ export function startTicketHousekeeping(
     const closed = await closeUnratedTickets(ctx, ctx.now());
     if (closed > 0) {
       log.info({ closed }, 'unrated tickets closed');
+    }
+    // Re-inspections (回头看) owed by closed cases, and their reminders (src/server/buildings).
+    const reinspections = await reinspectionRound(ctx, ctx.now());
+    if (reinspections.scheduled + reinspections.soonDue + reinspections.overdue > 0) {
+      log.info(reinspections, 're-inspections scheduled and reminded');
     }
   };
   const timer = setInterval(() => {

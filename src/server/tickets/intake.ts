@@ -4,7 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { TicketKind } from '../../contract/tickets.js';
 import { defaultDeadlinePolicies, ticketDeadlines } from '../../domain/deadlines.js';
-import { maskPhone, normalizeText } from '../../domain/personal-data.js';
+import { maskName, maskPhone, normalizeText } from '../../domain/personal-data.js';
 import { loadCalendar } from '../calendar/service.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
@@ -31,7 +31,11 @@ export interface NewTicket {
   requestHash: string;
   /** The reporter's phone, stored encrypted apart from the ticket; null for none. */
   phone: string | null;
+  /** The reporter's name, stored encrypted beside the phone; absent or null for none. */
+  reporterName?: string | null;
   submitter: Submitter;
+  /** What the first timeline event notes besides kind and photos: the visit or meeting found it. */
+  firstEventData?: Readonly<Record<string, string>>;
 }
 
 /** The columns of a filed ticket that a receipt is made from. */
@@ -105,6 +109,24 @@ async function ticketRow(ctx: AppContext, input: NewTicket, at: Date) {
   };
 }
 
+/** A new ticket whose row (deadlines included) is computed, ready to be written. */
+export interface PreparedTicket {
+  input: NewTicket;
+  row: Awaited<ReturnType<typeof ticketRow>>;
+}
+
+/**
+ * Computes a new ticket's row at `at`: the policy and the calendar are read here, before any
+ * transaction opens (on SQLite a read through ctx.db inside a transaction would wait for it).
+ */
+export async function prepareTicket(
+  ctx: AppContext,
+  input: NewTicket,
+  at: Date = ctx.now(),
+): Promise<PreparedTicket> {
+  return { input, row: await ticketRow(ctx, input, at) };
+}
+
 /**
  * Files a new ticket in one transaction; `after` runs inside it last (an audit entry). The
  * matter must have been checked; a photo that is missing or used fails the whole filing.
@@ -114,27 +136,42 @@ export async function fileTicket(
   input: NewTicket,
   after?: (trx: Transaction<Database>, ticketId: string) => Promise<void>,
 ): Promise<FiledTicket> {
-  const row = await ticketRow(ctx, input, ctx.now());
-  const staffId = input.submitter.kind === 'staff' ? input.submitter.staffId : null;
+  const prepared = await prepareTicket(ctx, input);
   await ctx.db.transaction().execute(async (trx) => {
-    await store.insertTicket(trx, row);
-    await store.insertReporter(trx, {
-      ticketId: row.id,
-      phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
-      phoneMasked: input.phone ? maskPhone(input.phone) : null,
-      phoneDigest: input.phone ? reporterPhoneDigest(ctx.cipher, input.phone) : null,
-    });
-    await attachPhotos(trx, row.id, input.photoIds, row.created_at);
-    await store.insertEvent(trx, {
-      ticketId: row.id,
-      seq: 1,
-      type: 'submitted',
-      at: row.created_at,
-      actorKind: input.submitter.kind,
-      actorId: staffId,
-      data: { kind: input.kind, photos: input.photoIds.length },
-    });
-    await after?.(trx, row.id);
+    await writeTicket(trx, ctx, prepared);
+    await after?.(trx, prepared.row.id);
+  });
+  return prepared.row;
+}
+
+/**
+ * Writes a prepared ticket inside the caller's transaction: the row, the reporter apart from it,
+ * the photos and the first timeline event, so a visit or meeting can file several at once.
+ */
+export async function writeTicket(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  { input, row }: PreparedTicket,
+): Promise<FiledTicket> {
+  const staffId = input.submitter.kind === 'staff' ? input.submitter.staffId : null;
+  await store.insertTicket(trx, row);
+  await store.insertReporter(trx, {
+    ticketId: row.id,
+    phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    phoneDigest: input.phone ? reporterPhoneDigest(ctx.cipher, input.phone) : null,
+    nameEnc: input.reporterName ? ctx.cipher.encrypt(input.reporterName) : null,
+    nameMasked: input.reporterName ? maskName(input.reporterName) : null,
+  });
+  await attachPhotos(trx, row.id, input.photoIds, row.created_at);
+  await store.insertEvent(trx, {
+    ticketId: row.id,
+    seq: 1,
+    type: 'submitted',
+    at: row.created_at,
+    actorKind: input.submitter.kind,
+    actorId: staffId,
+    data: { kind: input.kind, photos: input.photoIds.length, ...input.firstEventData },
   });
   return row;
 }

@@ -61,6 +61,9 @@ function deadlines(t: TicketRecord, now: Date) {
 /** Steps whose reason the resident reads: staff's internal reasons stay in the workbench. */
 const reasonsForResident = new Set(['declined', 'reopened', 'resolved', 'rated']);
 
+/** The steps that move a ticket between tiers; their entry names the tier it went to. */
+const tierMoves = new Set(['escalated', 'returned_down']);
+
 function entry(e: EventRow, forStaff: boolean): TimelineEntry {
   const data = JSON.parse(e.data) as Record<string, string | undefined>;
   const shown = forStaff || reasonsForResident.has(e.type);
@@ -74,6 +77,7 @@ function entry(e: EventRow, forStaff: boolean): TimelineEntry {
     outcome: (data.outcome as Outcome | undefined) ?? null,
     rating: (data.rating as Rating | undefined) ?? null,
     method: (data.method as TimelineEntry['method'] | undefined) ?? null,
+    ...(tierMoves.has(e.type) ? { tier: (data.to as Tier | undefined) ?? null } : {}),
   };
 }
 
@@ -118,6 +122,7 @@ export function presentStaffTicket(
   photos: Photo[],
   extra: {
     reporterPhoneMasked: string | null;
+    reporterNameMasked: string | null;
     canRevealReporter: boolean;
     actions: TicketAction[];
   } & Pick<StaffTicket, 'possibleDuplicates' | 'mergedInto' | 'mergedFrom'>,
@@ -126,6 +131,7 @@ export function presentStaffTicket(
   return {
     id: t.id,
     ...core(t, photos, now),
+    buildingId: t.building_id,
     timeline: events.map((e) => entry(e, true)),
     assignee: assigneeOf(t),
     channel: t.channel,

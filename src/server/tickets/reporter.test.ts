@@ -182,7 +182,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
       record_id: ticketId,
     });
     expect(entry?.request_id).toBeTruthy();
-    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ fields: ['phone'], reason });
+    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ fields: ['phone', 'name'], reason });
     // No run of the number's digits, whole or in part, masked or not.
     expect(entry?.detail).not.toMatch(/138|8000|0013|\*{4}/);
     expect(await verifyAuditChain(t.handle.db, t.ctx)).toMatchObject({ ok: true });
@@ -232,7 +232,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
       const entries = (await revealEntries()).slice(before);
       expect(entries.map((e) => e.actor_id)).toEqual([await staffIdOf(username)]);
       expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({
-        fields: ['phone'],
+        fields: ['phone', 'name'],
         reason: '督办核实',
       });
     }

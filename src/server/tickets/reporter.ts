@@ -1,4 +1,4 @@
-// The reporter's full phone number, shown only on an explicit, audited request (城管条例 Art 26;
+// The reporter's full phone number and name, shown only on an explicit, audited request (城管条例 Art 26;
 // the 2026 宝山 leak, docs/sources.md §5). Every other staff answer carries it masked only.
 import { errorResponses } from '../http/error-responses.js';
 import type { FastifyInstance } from 'fastify';
@@ -18,14 +18,14 @@ import { requireStaff } from '../http/auth.js';
 import { canRevealReporter, ticketStaffRoles } from './access.js';
 import { loadVisible } from './service.js';
 
-/** The stored (encrypted) phone of a ticket's reporter, or null when none was left. */
-async function findReporterPhoneEnc(ctx: AppContext, ticketId: string): Promise<string | null> {
+/** The stored (encrypted) phone and name of a ticket's reporter, each null when not left. */
+async function findReporterEnc(ctx: AppContext, ticketId: string) {
   const row = await ctx.db
     .selectFrom('ticket_reporters')
-    .select('phone_enc')
+    .select(['phone_enc', 'name_enc'])
     .where('ticket_id', '=', ticketId)
     .executeTakeFirst();
-  return row?.phone_enc ?? null;
+  return { phone: row?.phone_enc ?? null, name: row?.name_enc ?? null };
 }
 
 /**
@@ -53,11 +53,12 @@ export async function revealReporter(
     recordType: 'ticket',
     recordId: t.id,
     // Field names and the reason only; a number typed into the reason is taken out.
-    detail: { fields: ['phone'], reason: redactPhones(reason) },
+    detail: { fields: ['phone', 'name'], reason: redactPhones(reason) },
     requestId,
   });
-  const stored = await findReporterPhoneEnc(ctx, t.id);
-  return { phone: stored === null ? null : ctx.cipher.decrypt(stored), revealedAt };
+  const stored = await findReporterEnc(ctx, t.id);
+  const open = (value: string | null) => (value === null ? null : ctx.cipher.decrypt(value));
+  return { phone: open(stored.phone), name: open(stored.name), revealedAt };
 }
 
 const errors = errorResponses(400, 401, 403, 404);

@@ -16,7 +16,7 @@ import {
   phoneLookupRoles,
   phoneLookupSchema,
 } from '../../contract/tickets.js';
-import { normalizePhone } from '../../domain/personal-data.js';
+import { normalizePersonName, normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import { readTicketPhoto } from '../files/service.js';
 import { requireStaff } from '../http/auth.js';
@@ -33,14 +33,19 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 const photoParams = z.object({ photoId: z.string().min(1).max(64) });
 const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(128).optional() });
 
-/** Phone numbers arrive as typed; they are normalised before validation, and '' means none. */
+/** A phone and a name arrive as typed; they are normalised before validation, '' means none. */
 function normalizeSubmission(body: unknown): void {
-  if (body && typeof body === 'object' && 'phone' in body) {
-    const b = body as { phone?: unknown };
-    if (typeof b.phone === 'string') {
-      const phone = normalizePhone(b.phone);
-      b.phone = phone === '' ? undefined : phone;
-    }
+  if (!body || typeof body !== 'object') {
+    return;
+  }
+  const b = body as { phone?: unknown; reporterName?: unknown };
+  if (typeof b.phone === 'string') {
+    const phone = normalizePhone(b.phone);
+    b.phone = phone === '' ? undefined : phone;
+  }
+  if (typeof b.reporterName === 'string') {
+    const name = normalizePersonName(b.reporterName);
+    b.reporterName = name === '' ? undefined : name;
   }
 }
 

@@ -1,15 +1,17 @@
+import type { Transaction } from 'kysely';
 import type { StaffTicket } from '../../contract/tickets.js';
 import { allowedActions, decide, openStatuses } from '../../domain/ticket-machine.js';
 import type { StaffActor } from '../accounts/service.js';
 import { loadCalendar } from '../calendar/service.js';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { ticketPhotos } from '../files/service.js';
 import { listLiaisonsOfStreet, listRoomIdsOfLiaison, listRoomPlaces } from '../org/service.js';
 import { canRevealReporter, relationOf } from './access.js';
 import { enqueueNotification, type NotificationEntry } from '../notifications/service.js';
 import { recordAudit, staffActorKind } from '../audit/service.js';
-import { commitStep } from './commit-step.js';
+import { writeStep } from './commit-step.js';
 import { completeMerge, mergeTarget, noticeMergedOfReply, staffMergeView } from './duplicates.js';
 import { effectOf, type ActionInput } from './effects.js';
 import { factsOf } from './facts.js';
@@ -110,7 +112,8 @@ export async function getStaffTicket(
     (a) => a !== 'merge' || merges.possibleDuplicates.length > 0,
   );
   const extra = {
-    reporterPhoneMasked: masked,
+    reporterPhoneMasked: masked.phone,
+    reporterNameMasked: masked.name,
     canRevealReporter: canRevealReporter(relation),
     actions,
     ...merges,
@@ -176,6 +179,30 @@ export async function takeAction(
   id: string,
   input: StaffActionInput,
 ): Promise<StaffTicket> {
+  const planned = await planAction(ctx, actor, id, input);
+  await ctx.db.transaction().execute(planned.write);
+  return getStaffTicket(ctx, actor, id);
+}
+
+/** A staff step checked against the state machine, ready to be written in a transaction. */
+export interface PlannedStep {
+  ticket: { id: string; trackingCode: string; streetId: string; matterCode: string | null };
+  /** Writes the row, its event, its notices and its audit entry inside `trx`. */
+  write: (trx: Transaction<Database>) => Promise<void>;
+}
+
+/**
+ * Checks a staff step and prepares its writes without opening a transaction, so another feature
+ * can take the step inside its own (a case registered from the ticket moves it to `in_case`, and
+ * the case's end resolves it). Refusals are thrown as for takeAction; a ticket changed between
+ * planning and writing is refused with `state_conflict`.
+ */
+export async function planAction(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: string,
+  input: StaffActionInput,
+): Promise<PlannedStep> {
   const { t, relation } = await loadVisible(ctx, actor, id);
   const decision = decide(factsOf(t), relation, input.action, ctx.handlingRules);
   if (!decision.ok) {
@@ -186,10 +213,8 @@ export async function takeAction(
   const now = ctx.now();
   const effect = effectOf(resolved, actor.id, t, now, await loadCalendar(ctx.db));
   const notices = noticesOf(resolved, actor.id, t.id, now.toISOString());
-  await commitStep(
-    ctx,
-    t,
-    {
+  const write = async (trx: Transaction<Database>) => {
+    await writeStep(trx, t, {
       changes: { ...effect.changes, status: decision.to },
       event: {
         type: effect.type,
@@ -198,34 +223,38 @@ export async function takeAction(
         actorId: actor.id,
         data: effect.data,
       },
-    },
-    async (trx) => {
-      for (const notice of notices) {
-        await enqueueNotification(trx, notice);
-      }
-      if (target) {
-        await completeMerge(trx, {
-          duplicateId: t.id,
-          target,
-          actorId: actor.id,
-          at: now.toISOString(),
-        });
-      }
-      if (input.action === 'resolve') {
-        await noticeMergedOfReply(trx, t.id, now.toISOString());
-      }
-      // Last write: on PostgreSQL the audit append holds its lock until commit.
-      await recordAudit(trx, ctx, {
-        actorKind: staffActorKind(actor.role),
+    });
+    for (const notice of notices) {
+      await enqueueNotification(trx, notice);
+    }
+    if (target) {
+      await completeMerge(trx, {
+        duplicateId: t.id,
+        target,
         actorId: actor.id,
-        action: `ticket.${input.action}`,
-        recordType: 'ticket',
-        recordId: t.id,
-        detail: { from: t.status, to: decision.to, ...(target ? { intoId: target.id } : {}) },
+        at: now.toISOString(),
       });
-    },
-  );
-  return getStaffTicket(ctx, actor, id);
+    }
+    if (input.action === 'resolve') {
+      await noticeMergedOfReply(trx, t.id, now.toISOString());
+    }
+    // Last write: on PostgreSQL the audit append holds its lock until commit.
+    await recordAudit(trx, ctx, {
+      actorKind: staffActorKind(actor.role),
+      actorId: actor.id,
+      action: `ticket.${input.action}`,
+      recordType: 'ticket',
+      recordId: t.id,
+      detail: { from: t.status, to: decision.to, ...(target ? { intoId: target.id } : {}) },
+    });
+  };
+  const ticket = {
+    id: t.id,
+    trackingCode: t.tracking_code,
+    streetId: t.street_id,
+    matterCode: t.matter_code,
+  };
+  return { ticket, write };
 }
 
 /**

@@ -27,6 +27,8 @@ export async function insertReporter(
     phoneMasked: string | null;
     /** The keyed digest the phone lookup finds it by (src/server/tickets/search.ts). */
     phoneDigest?: string | null;
+    nameEnc?: string | null;
+    nameMasked?: string | null;
   },
 ): Promise<void> {
   await db
@@ -36,18 +38,23 @@ export async function insertReporter(
       phone_enc: row.phoneEnc,
       phone_masked: row.phoneMasked,
       phone_digest: row.phoneDigest ?? null,
+      name_enc: row.nameEnc ?? null,
+      name_masked: row.nameMasked ?? null,
     })
     .execute();
 }
 
-/** The masked phone of a ticket's reporter, if one was left. */
-export async function findReporterMasked(db: Executor, ticketId: string): Promise<string | null> {
+/** The masked phone and name of a ticket's reporter, each null when not left. */
+export async function findReporterMasked(
+  db: Executor,
+  ticketId: string,
+): Promise<{ phone: string | null; name: string | null }> {
   const row = await db
     .selectFrom('ticket_reporters')
-    .select('phone_masked')
+    .select(['phone_masked', 'name_masked'])
     .where('ticket_id', '=', ticketId)
     .executeTakeFirst();
-  return row?.phone_masked ?? null;
+  return { phone: row?.phone_masked ?? null, name: row?.name_masked ?? null };
 }
 
 /** Appends one event to a ticket's timeline. */

@@ -34,6 +34,7 @@ function requestHash(input: SubmitTicket): string {
     normalizeText(input.description),
     input.photoIds,
     input.phone ?? null,
+    input.reporterName ?? null,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -79,6 +80,7 @@ export async function submitTicket(
         idempotencyKey,
         requestHash: hash,
         phone: input.phone ?? null,
+        reporterName: input.reporterName ?? null,
         submitter: { kind: 'resident' },
       },
       async (trx, ticketId) => {
@@ -89,7 +91,11 @@ export async function submitTicket(
           recordType: 'ticket',
           recordId: ticketId,
           // Which personal fields were given, never their values.
-          detail: { channel: 'placard', phone: input.phone ? 'given' : 'none' },
+          detail: {
+            channel: 'placard',
+            phone: input.phone ? 'given' : 'none',
+            name: input.reporterName ? 'given' : 'none',
+          },
         });
       },
     );

@@ -3,7 +3,10 @@
 import type { Locale, Messages } from './translate';
 
 const eager = {
-  'zh-CN': import.meta.glob<Messages>('../locales/zh-CN/*.json', { import: 'default', eager: true }),
+  'zh-CN': import.meta.glob<Messages>('../locales/zh-CN/*.json', {
+    import: 'default',
+    eager: true,
+  }),
   en: import.meta.glob<Messages>('../locales/en/*.json', { import: 'default', eager: true }),
 } satisfies Record<Locale, Record<string, Messages>>;
 

@@ -24,6 +24,9 @@ export function timelineFacts({ t }: Labels, entry: TimelineEntry): string[] {
   if (entry.outcome) {
     facts.push(t('timeline.fact.outcome', { value: t(`ticket.outcome.${entry.outcome}`) }));
   }
+  if (entry.tier) {
+    facts.push(t('timeline.fact.tier', { value: t(`ticket.tier.${entry.tier}`) }));
+  }
   if (entry.rating) {
     facts.push(t('timeline.fact.rating', { value: t(`ticket.rating.${entry.rating}`) }));
   }

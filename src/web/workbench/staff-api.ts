@@ -78,6 +78,10 @@ export const fetchMe = (signal?: AbortSignal) => apiGet<Me>('/api/auth/me', sign
 export const changePassword = (currentPassword: string, newPassword: string) =>
   apiRequest<unknown>('POST', '/api/auth/password', { body: { currentPassword, newPassword } });
 
+/** Registers (or with null removes) the officer's own mobile for notifications. */
+export const setMobile = (mobile: string | null) =>
+  apiRequest<{ mobileMasked: string | null }>('PUT', '/api/auth/mobile', { body: { mobile } });
+
 /** The inbox, newest first as the server orders it. */
 export function fetchTickets(inbox: InboxQuery, signal?: AbortSignal) {
   const query = new URLSearchParams({

@@ -7,16 +7,30 @@ import { useI18n } from '../i18n/i18n-context';
 import { PasswordPage } from './account/password-page';
 import { AuditPage } from './audit/audit-page';
 import { AuthProvider } from './auth/auth-context';
+import { BuildingFilePage } from './buildings/building-file-page';
+import { BuildingsPage } from './buildings/buildings-page';
 import { RequireAuth } from './auth/require-auth';
 import { CalendarPage } from './calendar/calendar-page';
+import { CaseDetailPage } from './cases/case-detail-page';
+import { CaseListPage } from './cases/case-list-page';
+import { RegisterCasePage } from './cases/register-page';
 import { RoleHome } from './layout/role-home';
 import { WorkbenchLayout } from './layout/workbench-layout';
 import { LoginPage } from './login-page';
+import { MediationPage } from './mediations/mediation-page';
+import { MediationsPage } from './mediations/mediations-page';
 import { NotificationsPage } from './notifications/notifications-page';
+import { PlacardsPage } from './placards/placards-page';
 import { CluePage } from './referrals/clue-page';
 import { DepartmentReferralPage } from './referrals/department-referral-page';
 import { DepartmentReferralsPage } from './referrals/department-referrals-page';
 import { TicketDetailPage } from './ticket/ticket-detail-page';
+import { MeetingDetailPage } from './meetings/meeting-detail-page';
+import { MeetingFormPage } from './meetings/meeting-form-page';
+import { MeetingsPage } from './meetings/meetings-page';
+import { VisitDetailPage } from './visits/visit-detail-page';
+import { VisitFormPage } from './visits/visit-form-page';
+import { VisitsPage } from './visits/visits-page';
 import { workbenchTheme } from './workbench-theme';
 import './workbench.css';
 
@@ -40,6 +54,20 @@ export default function WorkbenchApp() {
                 <Route path="referrals" element={<DepartmentReferralsPage />} />
                 <Route path="referrals/:id" element={<DepartmentReferralPage />} />
                 <Route path="clues/new" element={<CluePage />} />
+                <Route path="mediations" element={<MediationsPage />} />
+                <Route path="mediations/:id" element={<MediationPage />} />
+                <Route path="placards" element={<PlacardsPage />} />
+                <Route path="cases" element={<CaseListPage />} />
+                <Route path="cases/new" element={<RegisterCasePage />} />
+                <Route path="cases/:id" element={<CaseDetailPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="visits/new" element={<VisitFormPage />} />
+                <Route path="visits/:id" element={<VisitDetailPage />} />
+                <Route path="meetings" element={<MeetingsPage />} />
+                <Route path="meetings/new" element={<MeetingFormPage />} />
+                <Route path="meetings/:id" element={<MeetingDetailPage />} />
+                <Route path="buildings" element={<BuildingsPage />} />
+                <Route path="buildings/:id" element={<BuildingFilePage />} />
                 <Route path="*" element={<RoleHome />} />
               </Route>
             </Route>

@@ -7,7 +7,7 @@ import { errorText, fieldErrors } from '../../shared/error-text';
 import { DescriptionField } from './description-field';
 import { KindChooser } from './kind-chooser';
 import { MatterSelect } from './matter-select';
-import { PhoneField } from './phone-field';
+import { ContactField } from './contact-field';
 import { PhotoPicker } from './photo-picker';
 import { PrivacyNotice } from './privacy-notice';
 import { checkDraft, emptyDraft, toSubmitTicket } from './ticket-draft';
@@ -21,7 +21,14 @@ interface SubmitFormProps {
   onSubmitted: (receipt: Receipt) => void;
 }
 
-const formFields: readonly string[] = ['kind', 'matterCode', 'description', 'photoIds', 'phone'];
+const formFields: readonly string[] = [
+  'kind',
+  'matterCode',
+  'description',
+  'photoIds',
+  'phone',
+  'reporterName',
+];
 
 function scrollToFirstError(): void {
   requestAnimationFrame(() => {
@@ -112,12 +119,21 @@ export function SubmitForm({ placardToken, placard, onSubmitted }: SubmitFormPro
           setEdited((edits) => new Set(edits).add('photoIds'));
         }}
       />
-      <PhoneField
+      <ContactField
+        field="phone"
         value={draft.phone}
         onChange={(phone) => {
           edit('phone', { phone });
         }}
         error={errorOf('phone')}
+      />
+      <ContactField
+        field="reporterName"
+        value={draft.reporterName}
+        onChange={(reporterName) => {
+          edit('reporterName', { reporterName });
+        }}
+        error={errorOf('reporterName')}
       />
       <PrivacyNotice />
       {sending.error ? (

@@ -1,4 +1,9 @@
-import { DESCRIPTION_MAX, type SubmitTicket, type TicketKind } from '../../../contract/tickets';
+import {
+  DESCRIPTION_MAX,
+  PERSON_NAME_MAX,
+  type SubmitTicket,
+  type TicketKind,
+} from '../../../contract/tickets';
 import { textLength } from '../../shared/text-length';
 
 /** What the resident has typed so far. */
@@ -7,12 +12,23 @@ export interface TicketDraft {
   matterCode: string;
   description: string;
   phone: string;
+  reporterName: string;
 }
 
-export const emptyDraft: TicketDraft = { kind: null, matterCode: '', description: '', phone: '' };
+export const emptyDraft: TicketDraft = {
+  kind: null,
+  matterCode: '',
+  description: '',
+  phone: '',
+  reporterName: '',
+};
 
 /** A field of the form, named as the server names it in `details[].field`. */
-export type DraftField = 'kind' | 'matterCode' | 'description' | 'photoIds' | 'phone';
+export type DraftField =
+  'kind' | 'matterCode' | 'description' | 'photoIds' | 'phone' | 'reporterName';
+
+/** Letters, marks, the middle dot, dots, hyphens, apostrophes and spaces, as the server checks. */
+const namePattern = /^[\p{L}\p{M}][\p{L}\p{M}·•.'\- ]*$/u;
 
 /**
  * Full-width digits, spaces, dashes and zero-width characters out, and a +86 prefix off, the way
@@ -45,6 +61,10 @@ export function checkDraft(
   if (phone && !/^1[3-9]\d{9}$/.test(phone)) {
     problems.phone = 'form.phone.invalid';
   }
+  const name = draft.reporterName.trim().replace(/\s+/g, ' ');
+  if (name && (!namePattern.test(name) || textLength(name) > PERSON_NAME_MAX)) {
+    problems.reporterName = 'form.name.invalid';
+  }
   if (photosPending) {
     problems.photoIds = 'form.photos.still_uploading';
   }
@@ -59,6 +79,7 @@ export function toSubmitTicket(
   photoIds: string[],
 ): SubmitTicket {
   const phone = normalizePhone(draft.phone);
+  const reporterName = draft.reporterName.trim().replace(/\s+/g, ' ');
   return {
     placardToken,
     kind,
@@ -66,5 +87,6 @@ export function toSubmitTicket(
     photoIds,
     ...(draft.matterCode ? { matterCode: draft.matterCode } : {}),
     ...(phone ? { phone } : {}),
+    ...(reporterName ? { reporterName } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { fetchPlacard } from '../public-api';
 import { PlacardInfo } from './placard-info';
 import { recallReceipt, rememberReceipt } from './receipt-memory';
 import { ReceiptView } from './receipt-view';
+import { TokenReplacedNotice } from './token-replaced-notice';
 
 function isGone(error: unknown): error is ApiError {
   return (
@@ -65,6 +66,7 @@ export function PlacardPage() {
   }
   return (
     <>
+      {resource.data.tokenReplaced ? <TokenReplacedNotice /> : null}
       <PlacardInfo placard={resource.data} />
       <SubmitForm placardToken={token} placard={resource.data} onSubmitted={setReceipt} />
     </>

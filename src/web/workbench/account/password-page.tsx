@@ -7,6 +7,7 @@ import { errorText } from '../../shared/error-text';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useMe } from '../auth/auth-context';
 import { changePassword } from '../staff-api';
+import { MobileCard } from './mobile-card';
 
 interface PasswordValues {
   currentPassword: string;
@@ -60,95 +61,98 @@ export function PasswordPage() {
   };
 
   return (
-    <Card title={t('password.title')} className="wb-narrow-card">
-      <Typography.Paragraph type="secondary">{t('password.lead')}</Typography.Paragraph>
-      {changed ? (
-        <Alert
-          type="success"
-          showIcon
-          className="wb-gap"
-          data-testid="password-changed"
-          title={t('password.changed')}
-          description={t('password.changed_detail')}
-        />
-      ) : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          className="wb-gap"
-          data-testid="password-error"
-          title={errorText(i18n, error)}
-        />
-      ) : null}
-      <Form<PasswordValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(values) => void submit(values)}
-        onValuesChange={() => {
-          setChanged(false);
-        }}
-      >
-        {/* The user name lets a password manager file the new password under the right account. */}
-        <input
-          type="text"
-          name="username"
-          autoComplete="username"
-          value={me.username}
-          readOnly
-          hidden
-        />
-        <Form.Item
-          name="currentPassword"
-          label={t('password.current')}
-          rules={[{ required: true, message: t('password.current_required') }]}
+    <>
+      <Card title={t('password.title')} className="wb-narrow-card">
+        <Typography.Paragraph type="secondary">{t('password.lead')}</Typography.Paragraph>
+        {changed ? (
+          <Alert
+            type="success"
+            showIcon
+            className="wb-gap"
+            data-testid="password-changed"
+            title={t('password.changed')}
+            description={t('password.changed_detail')}
+          />
+        ) : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            className="wb-gap"
+            data-testid="password-error"
+            title={errorText(i18n, error)}
+          />
+        ) : null}
+        <Form<PasswordValues>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => void submit(values)}
+          onValuesChange={() => {
+            setChanged(false);
+          }}
         >
-          <Input.Password autoComplete="current-password" data-testid="password-current" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.rules', { min: MIN_LENGTH })}
-          dependencies={['currentPassword']}
-          rules={[
-            { required: true, message: t('password.new_required') },
-            { min: MIN_LENGTH, message: t('password.too_short', { min: MIN_LENGTH }) },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) => {
-                if (!value) {
+          {/* The user name lets a password manager file the new password under the right account. */}
+          <input
+            type="text"
+            name="username"
+            autoComplete="username"
+            value={me.username}
+            readOnly
+            hidden
+          />
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('password.current_required') }]}
+          >
+            <Input.Password autoComplete="current-password" data-testid="password-current" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('password.new')}
+            extra={t('password.rules', { min: MIN_LENGTH })}
+            dependencies={['currentPassword']}
+            rules={[
+              { required: true, message: t('password.new_required') },
+              { min: MIN_LENGTH, message: t('password.too_short', { min: MIN_LENGTH }) },
+              ({ getFieldValue }) => ({
+                validator: (_, value: string | undefined) => {
+                  if (!value) {
+                    return Promise.resolve();
+                  }
+                  if (value === getFieldValue('currentPassword') || value === me.username) {
+                    return Promise.reject(new Error(t('password.same_as_old')));
+                  }
                   return Promise.resolve();
-                }
-                if (value === getFieldValue('currentPassword') || value === me.username) {
-                  return Promise.reject(new Error(t('password.same_as_old')));
-                }
-                return Promise.resolve();
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('password.confirm_required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="password-submit">
-          {t('password.submit')}
-        </Button>
-      </Form>
-    </Card>
+                },
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="password-new" />
+          </Form.Item>
+          <Form.Item
+            name="confirmPassword"
+            label={t('password.confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('password.confirm_required') },
+              ({ getFieldValue }) => ({
+                validator: (_, value: string | undefined) =>
+                  !value || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.mismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="password-submit">
+            {t('password.submit')}
+          </Button>
+        </Form>
+      </Card>
+      {me.mobileMasked !== undefined ? <MobileCard current={me.mobileMasked} /> : null}
+    </>
   );
 }

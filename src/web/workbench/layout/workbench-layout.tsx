@@ -2,9 +2,12 @@ import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 
 import { auditReaderRoles } from '../../../contract/audit';
+import { mediationRoles } from '../../../contract/mediations';
 import { useI18n } from '../../i18n/i18n-context';
 import { useMe } from '../auth/auth-context';
+import { caseRoles } from '../cases/case-roles';
 import { departmentMenuItems, departmentMenuKey } from '../referrals/department-menu';
+import { fieldWorkMenuItems, fieldWorkMenuKey } from '../visits/field-work-menu';
 import { CalendarWarning } from './calendar-warning';
 import { UserBar } from './user-bar';
 
@@ -13,7 +16,19 @@ function selectedKey(pathname: string): string | null {
   if (departmentKey) {
     return departmentKey;
   }
-  for (const key of ['calendar', 'notifications', 'audit']) {
+  const fieldWorkKey = fieldWorkMenuKey(pathname);
+  if (fieldWorkKey) {
+    return fieldWorkKey;
+  }
+  for (const key of [
+    'calendar',
+    'notifications',
+    'audit',
+    'placards',
+    'mediations',
+    'cases',
+    'buildings',
+  ]) {
     if (pathname.startsWith(`/workbench/${key}`)) {
       return key;
     }
@@ -41,6 +56,55 @@ export function WorkbenchLayout() {
             ),
           },
         ]),
+    ...fieldWorkMenuItems(t, me.role),
+    ...(caseRoles.includes(me.role)
+      ? [
+          {
+            key: 'cases',
+            label: (
+              <Link to="/workbench/cases" data-testid="menu-cases">
+                {t('menu.cases')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...((mediationRoles as readonly string[]).includes(me.role)
+      ? [
+          {
+            key: 'mediations',
+            label: (
+              <Link to="/workbench/mediations" data-testid="menu-mediations">
+                {t('menu.mediations')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(me.role === 'liaison' || me.role === 'street_admin' || me.role === 'bureau_admin'
+      ? [
+          {
+            key: 'placards',
+            label: (
+              <Link to="/workbench/placards" data-testid="menu-placards">
+                {t('menu.placards')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(me.role === 'liaison' || me.role === 'street_admin' || me.role === 'bureau_admin'
+      ? [
+          {
+            key: 'buildings',
+            label: (
+              <Link to="/workbench/buildings" data-testid="menu-buildings">
+                {t('menu.buildings')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     ...(me.role === 'bureau_admin'
       ? [
           {

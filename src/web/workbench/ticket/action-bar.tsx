@@ -1,5 +1,6 @@
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 
 import { ticketActions, type StaffAction, type StaffTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
@@ -36,6 +37,7 @@ export function ActionBar({ ticket, onUpdated, onFailed }: ActionBarProps) {
   const auth = useAuth();
   const [open, setOpen] = useState<FormAction | null>(null);
   const [accepting, setAccepting] = useState(false);
+  const navigate = useNavigate();
   const actions = ticket.actions.filter((a): a is StaffAction => staffActions.includes(a));
   const inBox = (a: StaffAction) => ticket.extension !== null && extensionDecisions.includes(a);
   const barActions = actions.filter((a) => !inBox(a));
@@ -72,6 +74,9 @@ export function ActionBar({ ticket, onUpdated, onFailed }: ActionBarProps) {
       onClick={() => {
         if (action === 'accept') {
           void accept();
+        } else if (action === 'to_case') {
+          // A case is registered with its party and matter; the ticket steps along with it.
+          void navigate(`/workbench/cases/new?ticketId=${encodeURIComponent(ticket.id)}`);
         } else {
           setOpen(action);
         }

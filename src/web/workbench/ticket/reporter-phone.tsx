@@ -9,8 +9,8 @@ import { formatDateTime } from '../../shared/format-date';
 import { ReporterRevealModal } from './reporter-reveal-modal';
 
 /**
- * The reporter's phone on the ticket page: masked, and for those allowed (`canRevealReporter`)
- * a button that asks for a reason and shows the full number. The number lives in this
+ * The reporter's name and phone on the ticket page: masked, and for those allowed (`canRevealReporter`)
+ * a button that asks for a reason and shows them in full. They live in this
  * component's state only, for this ticket: it is gone when the officer leaves the page.
  */
 export function ReporterPhone({ ticket }: { ticket: StaffTicket }) {
@@ -18,7 +18,8 @@ export function ReporterPhone({ ticket }: { ticket: StaffTicket }) {
   const [asking, setAsking] = useState(false);
   const [revealed, setRevealed] = useState<(RevealedReporter & { ticketId: string }) | null>(null);
   const masked = ticket.reporterPhoneMasked;
-  if (masked === null) {
+  const maskedName = ticket.reporterNameMasked;
+  if (masked === null && maskedName === null) {
     return <span data-testid="reporter-phone">{t('ticket.anonymous')}</span>;
   }
   const shown = revealed?.ticketId === ticket.id ? revealed : null;
@@ -27,6 +28,11 @@ export function ReporterPhone({ ticket }: { ticket: StaffTicket }) {
     <Space wrap size={[8, 4]}>
       {shown ? (
         <>
+          {shown.name !== null ? (
+            <Typography.Text strong data-testid="reporter-name-full">
+              {t('ticket.reveal.name', { name: shown.name })}
+            </Typography.Text>
+          ) : null}
           <Typography.Text strong data-testid="reporter-phone-full">
             {shown.phone ?? t('ticket.anonymous')}
           </Typography.Text>
@@ -47,7 +53,8 @@ export function ReporterPhone({ ticket }: { ticket: StaffTicket }) {
         </>
       ) : (
         <>
-          <span data-testid="reporter-phone">{masked}</span>
+          {maskedName !== null ? <span data-testid="reporter-name">{maskedName}</span> : null}
+          {masked !== null ? <span data-testid="reporter-phone">{masked}</span> : null}
           {ticket.canRevealReporter ? (
             <Button
               size="small"

@@ -18,9 +18,17 @@ const colors: Record<string, string> = {
   closed_unrated: 'gray',
 };
 
-/** The full history of the ticket, oldest first. */
-export function StaffTimeline({ timeline }: { timeline: readonly TimelineEntry[] }) {
+/** Channels whose first step says where the ticket was found (a visit, a meeting, a patrol). */
+const foundChannels = new Set(['visit', 'meeting', 'patrol']);
+
+/**
+ * The full history of the ticket, oldest first; with `channel`, the filing step of a ticket found
+ * in the field says where it was found.
+ */
+export function StaffTimeline(props: { timeline: readonly TimelineEntry[]; channel?: string }) {
+  const { timeline, channel } = props;
   const i18n = useI18n();
+  const origin = channel && foundChannels.has(channel) ? i18n.t(`ticket.channel.${channel}`) : null;
   return (
     <Timeline
       data-testid="staff-timeline"
@@ -36,6 +44,9 @@ export function StaffTimeline({ timeline }: { timeline: readonly TimelineEntry[]
                 at: formatDateTime(entry.at),
               })}
             </div>
+            {origin && entry.type === 'submitted' ? (
+              <div data-testid="timeline-origin">{origin}</div>
+            ) : null}
             {timelineFacts(i18n, entry).map((fact) => (
               <div key={fact}>{fact}</div>
             ))}

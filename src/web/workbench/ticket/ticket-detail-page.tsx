@@ -13,7 +13,10 @@ import { StatusTag } from '../common/status-tag';
 import { SupervisionTag } from '../common/supervision-tag';
 import { TierTag } from '../common/tier-tag';
 import { Watermark } from '../common/watermark';
+import { TicketMediations } from '../mediations/ticket-mediations';
+import { TicketCaseBox } from '../cases/ticket-case-box';
 import { ReferralPanel } from '../referrals/referral-panel';
+import { TicketFieldWorkBox } from '../visits/ticket-field-work';
 import { fetchTicket } from '../staff-api';
 import { ActionBar } from './action-bar';
 import { DuplicatesBox } from './duplicates-box';
@@ -75,7 +78,7 @@ function TicketBody({ ticket }: { ticket: StaffTicket }) {
         </Card>
       ) : null}
       <Card title={t('ticket.field.timeline')} size="small">
-        <StaffTimeline timeline={ticket.timeline} />
+        <StaffTimeline timeline={ticket.timeline} channel={ticket.channel} />
       </Card>
     </>
   );
@@ -147,6 +150,7 @@ export function TicketDetailPage() {
             title={t('ticket.clock_stopped')}
           />
         ) : null}
+        <TicketCaseBox ticketId={ticket.id} />
         <DuplicatesBox ticket={ticket} />
         <ActionBar
           ticket={ticket}
@@ -164,9 +168,11 @@ export function TicketDetailPage() {
         <div className="wb-gap-top">
           <TicketFacts ticket={ticket} />
         </div>
+        <TicketFieldWorkBox ticketId={ticket.id} />
       </Card>
       <TicketBody ticket={ticket} />
       <ReferralPanel ticketId={ticket.id} trackingCode={ticket.trackingCode} />
+      <TicketMediations ticket={ticket} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
+import { Link } from 'react-router';
 
 import type { StaffTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
@@ -56,11 +57,20 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
     {
       key: 'place',
       label: t('ticket.field.place'),
-      children: t('ticket.place_line', {
-        building: ticket.building.name,
-        community: ticket.building.community,
-        street: ticket.building.street,
-      }),
+      // The building opens its building file (src/web/workbench/buildings).
+      children: (
+        <Link
+          to={`/workbench/buildings/${encodeURIComponent(ticket.buildingId)}`}
+          title={t('buildings.open_file')}
+          data-testid="ticket-building-link"
+        >
+          {t('ticket.place_line', {
+            building: ticket.building.name,
+            community: ticket.building.community,
+            street: ticket.building.street,
+          })}
+        </Link>
+      ),
     },
     { key: 'room', label: t('ticket.field.room'), children: ticket.room.name },
     {
