@@ -20,6 +20,7 @@ let adminDevice: Device;
 let liaison: Page;
 let admin: Page;
 let trackingCode = '';
+let visitUrl = '';
 
 /** The steps done so far; a step whose predecessor failed is skipped at once. */
 const reached = new Set<'logged' | 'in-inbox'>();
@@ -107,6 +108,7 @@ describe('a visit that finds an issue', () => {
     expect(await textOf(ticket)).toContain('殷行一村2号楼');
     expect(await scrollWidth(liaison)).toBeLessThanOrEqual(phoneWidth);
     await screen(liaison, 'visit-02-logged-phone.png');
+    visitUrl = liaison.url();
     reached.add('logged');
   });
 
@@ -170,5 +172,24 @@ describe('a visit that finds an issue', () => {
       )
       .toBe(1);
     await screen(admin, 'visit-05-compliance-desktop.png');
+  });
+
+  it('opens a mediation from the visit, for the visit’s community', async ({ skip }) => {
+    needs('logged', skip);
+    await liaison.goto(visitUrl);
+    await liaison.getByTestId('visit-mediation-open').click();
+    const modal = liaison.getByTestId('mediation-open-modal');
+    await modal.getByTestId('party-0-name').waitFor();
+    await animationsDone(liaison);
+    await modal.getByTestId('party-0-name').fill('赵一鸣');
+    await modal.getByTestId('party-1-name').fill('钱二妹');
+    await modal.getByTestId('mediator-0-name').fill('王秀英');
+    await modal.getByTestId('mediation-open-submit').click();
+    await liaison.getByTestId('mediation-number').waitFor();
+    expect(liaison.url()).toContain('/workbench/mediations/');
+    const parties = await textOf(liaison.getByTestId('mediation-parties'));
+    expect(parties).toContain('赵*');
+    expect(parties).not.toContain('赵一鸣');
+    await screen(liaison, 'visit-06-mediation-from-visit-phone.png');
   });
 });

@@ -1,7 +1,7 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 
 import type { Visit } from '../../../contract/visits';
 import { useI18n } from '../../i18n/i18n-context';
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../shared/use-document-title';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { staffLabel } from '../common/staff-label';
 import { ErrorAlert } from '../common/error-alert';
+import { OpenMediationModal } from '../mediations/open-mediation-modal';
 import { LinkedTickets } from './linked-tickets';
 import { RecordPhotos } from './record-photos';
 import { VisitEditModal } from './visit-edit-modal';
@@ -54,6 +55,8 @@ export function VisitDetailPage() {
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const { resource, replace } = useStaffResource(id, (signal) => fetchVisit(id, signal));
   const [editing, setEditing] = useState(false);
+  const [openingMediation, setOpeningMediation] = useState(false);
+  const navigate = useNavigate();
   useDocumentTitle('visit.detail.title');
 
   const back = (
@@ -87,17 +90,28 @@ export function VisitDetailPage() {
       <Card
         title={t('visit.detail.heading', { date: visit.date, community: visit.community.name })}
         extra={
-          visit.canEdit ? (
+          <Space wrap>
+            {visit.canEdit ? (
+              <Button
+                icon={<EditOutlined />}
+                data-testid="visit-edit"
+                onClick={() => {
+                  setEditing(true);
+                }}
+              >
+                {t('visit.edit.open')}
+              </Button>
+            ) : null}
             <Button
-              icon={<EditOutlined />}
-              data-testid="visit-edit"
+              icon={<TeamOutlined />}
+              data-testid="visit-mediation-open"
               onClick={() => {
-                setEditing(true);
+                setOpeningMediation(true);
               }}
             >
-              {t('visit.edit.open')}
+              {t('visit.mediation.open')}
             </Button>
-          ) : null
+          </Space>
         }
       >
         <VisitFacts visit={visit} />
@@ -116,6 +130,19 @@ export function VisitDetailPage() {
       <Card title={t('visit.issues.filed', { n: visit.tickets.length })} size="small">
         <LinkedTickets tickets={visit.tickets} />
       </Card>
+      {openingMediation ? (
+        <OpenMediationModal
+          source={{ kind: 'visit', id: visit.id }}
+          community={visit.community.name}
+          facts={visit.notes ?? undefined}
+          onClose={() => {
+            setOpeningMediation(false);
+          }}
+          onOpened={(m) => {
+            void navigate(`/workbench/mediations/${m.id}`);
+          }}
+        />
+      ) : null}
       {editing ? (
         <VisitEditModal
           visit={visit}
