@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt, ResidentTicket, StaffTicket, TicketList } from '../../contract/tickets.js';
 import { json, loginAs, startTestApp, type TestApp } from '../../../test/app.js';
+import { registration } from '../../../test/case-scene.js';
+import type { ErrorBody } from '../../contract/common.js';
 import { verifyAuditChain } from '../audit/service.js';
 import { closeUnratedTickets } from './resident-steps.js';
 
@@ -289,7 +291,24 @@ describe('deadlines in lists and cases', () => {
   it('stops the ticket clock once the matter becomes an enforcement case', async () => {
     const { id } = await fileComplaint();
     await step(liaisonUser, id, 'accept');
-    const cased = await step(liaisonUser, id, 'to_case', { note: '涉嫌违法搭建，转立案' });
+    // The bare step is refused: a ticket enters a case only when the case is registered.
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/tickets/${id}/actions/to_case`,
+      payload: { note: '涉嫌违法搭建，转立案' },
+      headers: { cookie: await loginAs(t.app, liaisonUser) },
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(json<ErrorBody>(bare).details?.map((d) => d.field)).toEqual(['action']);
+    expect(json<StaffTicket>(await view(liaisonUser, id)).status).toBe('accepted');
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/cases',
+      payload: registration({ ticketId: id }),
+      headers: { cookie: await loginAs(t.app, liaisonUser) },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const cased = json<StaffTicket>(await view(liaisonUser, id));
     expect(cased.status).toBe('in_case');
     t.clock.now = new Date('2025-11-01T10:00:00+08:00');
     const later = json<StaffTicket>(await view(liaisonUser, id));

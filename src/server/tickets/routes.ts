@@ -18,6 +18,7 @@ import {
 } from '../../contract/tickets.js';
 import { normalizePersonName, normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
+import { AppError, fieldIssue } from '../errors.js';
 import { readTicketPhoto } from '../files/service.js';
 import { requireStaff } from '../http/auth.js';
 import { ticketStaffRoles } from './access.js';
@@ -190,6 +191,17 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
       },
       async (request) => {
         const actor = await requireStaff(ctx, request, ticketStaffRoles);
+        if (action === 'to_case') {
+          // A ticket enters a case only with the case: registering it takes this step in the
+          // same transaction (POST /api/staff/cases), so no ticket is "in case" without one.
+          throw new AppError('transition_refused', [
+            fieldIssue(
+              'action',
+              '转为执法案件请登记案件（案件 → 登记），诉求随之转入案件',
+              'register the case (POST /api/staff/cases); the ticket enters it with the case',
+            ),
+          ]);
+        }
         const input = { action, ...(request.body as object) } as staff.StaffActionInput;
         return staff.takeAction(ctx, actor, request.params.id, input);
       },
