@@ -26,7 +26,11 @@ type NoPenalty = Extract<Decision, { kind: 'no_penalty' }>;
 const partyLabel = { person: ['个人', 'a person'], organisation: ['单位', 'an organisation'] };
 
 /** Refuses a fine outside the range, naming the field and the range. */
-function refuseFine(c: StepContext, check: Exclude<FineCheck, { ok: true }>): never {
+export function refuseFine(
+  c: StepContext,
+  check: Exclude<FineCheck, { ok: true }>,
+  field = 'fineFen',
+): never {
   const [zhParty, enParty] = partyLabel[c.partyKind];
   if (check.reason === 'no_serious_range') {
     throw new AppError('validation_failed', [
@@ -37,7 +41,7 @@ function refuseFine(c: StepContext, check: Exclude<FineCheck, { ok: true }>): ne
   const range = `${formatYuan(minFen)}元至${formatYuan(maxFen)}元`;
   throw new AppError('validation_failed', [
     fieldIssue(
-      'fineFen',
+      field,
       `罚款超出法定幅度：${c.matterName}对${zhParty}的罚款为${range}`,
       `the fine must lie between ${formatYuan(minFen)} and ${formatYuan(maxFen)} yuan for ${enParty}`,
     ),

@@ -119,6 +119,19 @@ describe('a fine from a ticket, paid late, to closure', () => {
 
   it('tells the party of the proposed fine without a hearing right and decides on 12 March', async () => {
     s.at('2026-03-09T09:30:00');
+    // A proposal outside the range is refused at the 告知 already, naming the field.
+    const tooHigh = await step(s, liaison, caseId, 'notify', {
+      deliveredOn: '2026-03-09',
+      proposedFineFen: 60_000,
+      hearingRight: false,
+      summary: '拟对当事人处以罚款600元。',
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(tooHigh.json<{ details: { field: string; message: string }[] }>().details[0]).toEqual({
+      field: 'proposedFineFen',
+      message: '罚款超出法定幅度：在居住建筑内停放电动自行车或充电对个人的罚款为200元至500元',
+      messageEn: 'the fine must lie between 200 and 500 yuan for a person',
+    });
     const notified = caseOf(
       await step(s, liaison, caseId, 'notify', {
         deliveredOn: '2026-03-09',

@@ -2,7 +2,8 @@
 // The 告知 and the hearing follow 《行政处罚法》第四十四条、第六十三条、第六十四条.
 import type { CaseStep, CaseStepBody } from '../../contract/cases.js';
 import { normalizeText } from '../../domain/personal-data.js';
-import { decisionEffect } from './decision-effect.js';
+import { checkFine } from '../../domain/case-fines.js';
+import { decisionEffect, refuseFine } from './decision-effect.js';
 import { executionEffect } from './execution-effect.js';
 import { hearingLimit, limitAfter } from './limits.js';
 import { checkDay, refuse, type StepContext, type StepEffect } from './step-context.js';
@@ -11,7 +12,21 @@ function same(c: StepContext, data: StepEffect['data'], changes: StepEffect['cha
   return { changes, limits: c.limits, data };
 }
 
+/**
+ * The proposed fine of the 告知 must already lie inside the matter's range, ordinary or (where
+ * the matter has one) serious: the decision may not be heavier for the party having argued
+ * (Art 45), so a proposal the decision could not keep is refused now.
+ */
+function checkProposedFine(c: StepContext, fen: number): void {
+  const ordinary = checkFine(c.ranges, c.partyKind, false, fen);
+  if (ordinary.ok || checkFine(c.ranges, c.partyKind, true, fen).ok) {
+    return;
+  }
+  refuseFine(c, ordinary, 'proposedFineFen');
+}
+
 function notifyEffect(c: StepContext, input: CaseStepBody<'notify'>): StepEffect {
+  checkProposedFine(c, input.proposedFineFen);
   checkDay('deliveredOn', input.deliveredOn, c.today, {
     day: c.row.registered_on,
     zh: '立案日期',

@@ -9,6 +9,7 @@ import {
   sampleLiaison,
   sessionBody,
 } from '../../../test/mediation-scene.js';
+import { registration } from '../../../test/case-scene.js';
 
 let t: TestApp;
 let liaison: { username: string; id: string };
@@ -54,6 +55,29 @@ describe('a mediation that ends without agreement', () => {
       endedOn: '2025-10-09',
     });
     expect(m.steps).toEqual(['set_followup']);
+
+    // The case is named by its number, as the officer reads it on the case page.
+    const caseTicket = await acceptedTicket(t, cookie);
+    const registered = await post(
+      t,
+      '/api/staff/cases',
+      cookie,
+      registration({ ticketId: caseTicket }),
+    );
+    expect(registered.statusCode, registered.body).toBe(201);
+    const theCase = json<{ id: string; caseNo: string }>(registered);
+    expect(theCase.caseNo).toBe('殷行街道〔2025〕0001号');
+    const followed = await post(
+      t,
+      `/api/staff/mediations/${mediation.id}/steps/set_followup`,
+      cookie,
+      {
+        kind: 'case',
+        id: ` ${theCase.caseNo} `,
+      },
+    );
+    expect(followed.statusCode, followed.body).toBe(200);
+    expect(json<Mediation>(followed).followup).toMatchObject({ kind: 'case', id: theCase.id });
     const again = await post(
       t,
       `/api/staff/mediations/${mediation.id}/steps/add_session`,

@@ -109,29 +109,35 @@ async function checkReferral(ctx: AppContext, actor: StaffActor, id: string, fie
   }
 }
 
-async function checkCase(ctx: AppContext, id: string, field: string) {
-  const lookup = await store.findCase(ctx.db, id);
+/** The id of the case named by its id or its number (殷行街道〔2026〕0001号). */
+async function checkCase(ctx: AppContext, idOrNumber: string, field: string): Promise<string> {
+  const lookup = await store.findCase(ctx.db, idOrNumber.trim());
   if (lookup === 'no_table' || lookup === 'not_found') {
     throw new AppError('validation_failed', [
-      fieldIssue(field, '没有这个执法案件', 'no such enforcement case'),
+      fieldIssue(
+        field,
+        '没有这个执法案件（请填写案件编号）',
+        'no such enforcement case (give its number)',
+      ),
     ]);
   }
+  return lookup.found.id;
 }
 
 /**
  * Checks the follow-up named: a referral of a ticket the actor may see, or an existing
- * enforcement case; `idField` names the id in the body. Checked before the write's
- * transaction (see store.findCase).
+ * enforcement case by id or number; `idField` names the id in the body. Answers the id to
+ * store. Checked before the write's transaction (see store.findCase).
  */
 export async function checkFollowup(
   ctx: AppContext,
   actor: StaffActor,
   followup: FollowupInput,
   idField: string,
-): Promise<void> {
+): Promise<string> {
   if (followup.kind === 'referral') {
     await checkReferral(ctx, actor, followup.id, idField);
-  } else {
-    await checkCase(ctx, followup.id, idField);
+    return followup.id;
   }
+  return checkCase(ctx, followup.id, idField);
 }

@@ -150,9 +150,9 @@ function oralWrite(ctx: AppContext, actor: StaffActor, input: Input<'record_oral
 }
 
 async function endWrite(ctx: AppContext, actor: StaffActor, input: Input<'end'>) {
-  if (input.followup) {
-    await checkFollowup(ctx, actor, input.followup, 'followup.id');
-  }
+  const followupId = input.followup
+    ? await checkFollowup(ctx, actor, input.followup, 'followup.id')
+    : null;
   const at = ctx.now().toISOString();
   return {
     changes: {
@@ -162,7 +162,7 @@ async function endWrite(ctx: AppContext, actor: StaffActor, input: Input<'end'>)
       concluded_at: at,
       concluded_by: actor.id,
       followup_kind: input.followup?.kind ?? null,
-      followup_id: input.followup?.id ?? null,
+      followup_id: followupId,
       followup_at: input.followup ? at : null,
     },
     detail: { followup: input.followup?.kind ?? null },
@@ -204,16 +204,17 @@ async function writeOf(
       return { changes: { check_due_on: input.checkOn }, detail: { checkOn: input.checkOn } };
     case 'record_check':
       return checkResultWrite(ctx, actor, input);
-    case 'set_followup':
-      await checkFollowup(ctx, actor, input, 'id');
+    case 'set_followup': {
+      const followupId = await checkFollowup(ctx, actor, input, 'id');
       return {
         changes: {
           followup_kind: input.kind,
-          followup_id: input.id,
+          followup_id: followupId,
           followup_at: ctx.now().toISOString(),
         },
-        detail: { followup: input.kind, followupId: input.id },
+        detail: { followup: input.kind, followupId },
       };
+    }
   }
 }
 

@@ -309,7 +309,13 @@ export function findVisit(db: Executor, visitId: string) {
   );
 }
 
-/** An enforcement case by id, from the cases feature's table (migration 0013); as findVisit. */
-export function findCase(db: Executor, caseId: string) {
-  return foreignRow(db, sql<{ id: string }>`select id from cases where id = ${caseId}`);
+/**
+ * An enforcement case by id or by its number as people read it (殷行街道〔2026〕0001号), from the
+ * cases feature's table (migration 0013); as findVisit.
+ */
+export function findCase(db: Executor, idOrNumber: string) {
+  return foreignRow(
+    db,
+    sql<{ id: string }>`select id from cases where id = ${idOrNumber} or case_no = ${idOrNumber}`,
+  );
 }

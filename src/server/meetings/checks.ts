@@ -4,6 +4,7 @@ import { normalizeText } from '../../domain/personal-data.js';
 import { redactPhones } from '../../domain/referral-rules.js';
 import type { StaffActor } from '../accounts/service.js';
 import type { AppContext } from '../context.js';
+import { shanghaiDate } from '../../domain/working-calendar.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { visibleTicketId } from '../tickets/service.js';
 import { streetOfficers } from '../visits/places.js';
@@ -67,24 +68,34 @@ function settledIssue(index: number) {
 
 /**
  * Checks the tickets a meeting settled: existing tickets of the meeting's community that the
- * actor may see, each once, and not produced by the same meeting. They are linked only; their
- * state does not change.
+ * actor may see, filed on or before the meeting's day (Asia/Shanghai), each once, and not
+ * produced by the same meeting. They are linked only; their state does not change.
  */
 export async function checkSettledTickets(
   ctx: AppContext,
   actor: StaffActor,
-  communityId: string,
+  place: { communityId: string; meetingDate: string },
   ticketIds: readonly string[],
   producedIds: readonly string[] = [],
 ): Promise<void> {
   checkNoRepeats('settledTicketIds', ticketIds);
   const found = new Map(
-    (await store.findTicketCommunities(ctx.db, ticketIds)).map((t) => [t.id, t.community_id]),
+    (await store.findTicketCommunities(ctx.db, ticketIds)).map((t) => [t.id, t]),
   );
   for (const [index, id] of ticketIds.entries()) {
+    const ticket = found.get(id);
     // A ticket the meeting produced is linked as produced already.
-    if (found.get(id) !== communityId || producedIds.includes(id)) {
+    if (ticket?.community_id !== place.communityId || producedIds.includes(id)) {
       throw settledIssue(index);
+    }
+    if (shanghaiDate(new Date(ticket.created_at)) > place.meetingDate) {
+      throw new AppError('validation_failed', [
+        fieldIssue(
+          `settledTicketIds.${index}`,
+          '该诉求在会议之后才提交，不能由本次会议化解',
+          'this ticket was filed after the meeting, which cannot have settled it',
+        ),
+      ]);
     }
     await visibleTicketId(ctx, actor, id).catch((error: unknown) => {
       throw error instanceof AppError && error.code === 'ticket_not_found'

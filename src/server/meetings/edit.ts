@@ -70,7 +70,13 @@ async function listsOf(ctx: AppContext, actor: StaffActor, m: Record, input: Edi
   const produced = tickets.filter((t) => t.link === 'produced').map((t) => t.id);
   let settled: readonly string[] | null = null;
   if (input.settledTicketIds && !sameList(input.settledTicketIds, settledNow)) {
-    await checkSettledTickets(ctx, actor, m.community_id, input.settledTicketIds, produced);
+    await checkSettledTickets(
+      ctx,
+      actor,
+      { communityId: m.community_id, meetingDate: input.date ?? m.meeting_date },
+      input.settledTicketIds,
+      produced,
+    );
     settled = input.settledTicketIds;
   }
   return { staffIds, settled, produced: produced.length };

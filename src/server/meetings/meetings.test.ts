@@ -61,7 +61,9 @@ beforeAll(async () => {
   communityId = places.communities[0]?.id ?? '';
   const list = await get(`/api/staff/field-places/${communityId}/buildings`, liaison);
   buildingIds = json<{ items: { id: string }[] }>(list).items.map((b) => b.id);
-  // A resident's complaint at the sample placard of the same community, which a meeting settles.
+  // A resident's complaint at the sample placard of the same community, filed the day before the
+  // meeting, which the meeting settles.
+  t.clock.now = local('2026-01-07T10:00:00');
   const receipt = json<Receipt>(
     await t.app.inject({
       method: 'POST',
@@ -73,6 +75,7 @@ beforeAll(async () => {
       },
     }),
   );
+  t.clock.now = local('2026-01-09T15:00:00');
   const inbox = json<TicketList>(await get('/api/staff/tickets', liaison));
   residentTicketId = inbox.items.find((i) => i.trackingCode === receipt.trackingCode)?.id ?? '';
 });
@@ -249,6 +252,35 @@ describe('a meeting with a bad item', () => {
     expect(json(foreign).details).toEqual([
       expect.objectContaining({ field: 'settledTicketIds.0' }),
     ]);
+    // A ticket filed on 9 January cannot have been settled by a meeting on the 8th.
+    const receipt = json<Receipt>(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/public/tickets',
+        payload: {
+          placardToken: t.demo.samplePlacard.token,
+          kind: 'complaint',
+          description: '楼道灯不亮。',
+        },
+      }),
+    );
+    const inbox = json<TicketList>(await get('/api/staff/tickets', liaison));
+    const later = inbox.items.find((i) => i.trackingCode === receipt.trackingCode)?.id ?? '';
+    const before = await count('meetings');
+    const afterwards = await send(
+      'POST',
+      '/api/staff/meetings',
+      liaison,
+      meetingBody({ settledTicketIds: [later] }),
+    );
+    expect(afterwards.statusCode).toBe(400);
+    expect(json(afterwards).details).toEqual([
+      expect.objectContaining({
+        field: 'settledTicketIds.0',
+        message: '该诉求在会议之后才提交，不能由本次会议化解',
+      }),
+    ]);
+    expect(await count('meetings')).toBe(before);
   });
 
   it('writes nothing when the second issue raised is wrong', async () => {

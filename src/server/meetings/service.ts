@@ -139,7 +139,12 @@ export async function createMeeting(
   checkRecordDate(input.date, now, MEETING_BACKDATE_DAYS);
   const participants = checkParticipants(input.participants);
   await checkAttendingStaff(ctx, actor, community.street_id, input.staffIds);
-  await checkSettledTickets(ctx, actor, community.id, input.settledTicketIds);
+  await checkSettledTickets(
+    ctx,
+    actor,
+    { communityId: community.id, meetingDate: input.date },
+    input.settledTicketIds,
+  );
   const id = newId();
   const origin = { channel: 'meeting' as const, meetingId: id };
   const tickets = await prepareFoundIssues(ctx, actor, community, input.issues, origin, now);

@@ -249,7 +249,7 @@ export function findTicketCommunities(db: Executor, ids: readonly string[]) {
   return db
     .selectFrom('tickets')
     .innerJoin('buildings', 'buildings.id', 'tickets.building_id')
-    .select(['tickets.id', 'buildings.community_id'])
+    .select(['tickets.id', 'buildings.community_id', 'tickets.created_at'])
     .where('tickets.id', 'in', ids)
     .execute();
 }

@@ -74,7 +74,14 @@ export function CaseLimits({ c }: { c: StaffCase }) {
                   surcharge: fenToYuan(surcharge.surchargeFen),
                   total: fenToYuan(surcharge.totalFen),
                 })
-              : t('case.surcharge.none', { total: fenToYuan(surcharge.totalFen) })
+              : c.payment.paidOn
+                ? t('case.surcharge.paid', {
+                    paidOn: c.payment.paidOn,
+                    total: fenToYuan(surcharge.totalFen),
+                  })
+                : c.payment.courtAppliedOn
+                  ? t('case.surcharge.court', { on: c.payment.courtAppliedOn })
+                  : t('case.surcharge.none', { total: fenToYuan(surcharge.totalFen) })
           }
         />
       ) : null}
