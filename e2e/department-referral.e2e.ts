@@ -49,6 +49,24 @@ async function reporterTraces(page: Page): Promise<string[]> {
   return traces;
 }
 
+/** `at` to the minute in Shanghai, as the watermark writes it: `2025/09/30 15:20`. */
+function shanghaiMinute(at: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
 async function signIn(page: Page, username: string): Promise<void> {
   await page.goto(`${server.baseUrl}/workbench/login`);
   await page.getByTestId('login-username').fill(username);
@@ -145,6 +163,8 @@ describe('a referral from the ticket to the departments and back', () => {
     expect(
       await department.getByTestId('referrals-table').locator('tbody tr[data-row-key]').count(),
     ).toBe(1);
+    // The delivered, not yet accepted state has one name in the row and in the filter.
+    expect(await textOf(row.getByTestId('referral-status'))).toBe('待签收');
     expect(await reporterTraces(department)).toEqual([]);
     await screen(department, 'referral-03-department-list-desktop.png');
 
@@ -162,6 +182,24 @@ describe('a referral from the ticket to the departments and back', () => {
       'step-decline',
       'step-answer',
     ]);
+    // The ticket's content is under a watermark naming the department user (who has no badge,
+    // so their username) and the time to the minute, as on the officers' ticket page.
+    const viewer = await server.handle.db
+      .selectFrom('staff')
+      .select(['name', 'badge_no'])
+      .where('username', '=', 'fangguan.dept')
+      .executeTakeFirstOrThrow();
+    expect(viewer.badge_no).toBeNull();
+    const before = Date.now();
+    const mark = department.getByTestId('watermark');
+    await mark.waitFor({ state: 'attached' });
+    const markText = (await mark.getAttribute('data-text')) ?? '';
+    expect([
+      `${viewer.name} fangguan.dept ${shanghaiMinute(before)}`,
+      `${viewer.name} fangguan.dept ${shanghaiMinute(before - 60_000)}`,
+    ]).toContain(markText);
+    expect(await mark.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    expect(await pageText(department)).not.toContain(markText);
     expect(await reporterTraces(department)).toEqual([]);
     await screen(department, 'referral-04-department-detail-desktop.png');
   });

@@ -106,7 +106,7 @@ export type CaseLimitKey = (typeof caseLimitKeys)[number];
  * Where a limit stands: running; met in time; done, but late; past and not done; or (a party's
  * window, such as asking for a hearing) closed without being used.
  */
-export const limitStates = ['running', 'met', 'late', 'overdue', 'lapsed'] as const;
+export const limitStates = ['running', 'met', 'late', 'overdue', 'lapsed', 'waived'] as const;
 export type LimitState = (typeof limitStates)[number];
 
 export const FACTS_MAX = 2000;

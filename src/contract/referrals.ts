@@ -131,6 +131,8 @@ export const departmentReferralRowSchema = z.object({
   determinationType: determinationTypeSchema.nullable(),
   status: referralStatusSchema,
   overdue: z.boolean(),
+  /** Whether the reply (an answer or a decline) came after the reply deadline. */
+  repliedLate: z.boolean(),
   sentAt: instantSchema,
   replyDueAt: instantSchema,
   trackingCode: z.string(),
@@ -162,6 +164,8 @@ export const departmentReferralSchema = z.object({
   acceptNote: z.string().nullable(),
   replyText: z.string().nullable(),
   repliedAt: instantSchema.nullable(),
+  /** Whether the reply (an answer or a decline) came after the reply deadline. */
+  repliedLate: z.boolean(),
   sentBy: personRefSchema,
   room: z.string(),
   ticket: referredTicketSchema,

@@ -178,6 +178,8 @@ export const deadlinesSchema = z.object({
   clockStopped: z.boolean(),
   firstContactOverdue: z.boolean(),
   resolveOverdue: z.boolean(),
+  /** The bureau's supervision (督办) deadline has passed while the ticket is unresolved. */
+  supervisionOverdue: z.boolean(),
   calendarFallback: z.boolean(),
 });
 

@@ -170,7 +170,7 @@ export function surchargeOn(
 }
 
 /** Where a limit stands on `today`; a party's own window lapses instead of falling overdue. */
-export type LimitStanding = 'running' | 'met' | 'late' | 'overdue' | 'lapsed';
+export type LimitStanding = 'running' | 'met' | 'late' | 'overdue' | 'lapsed' | 'waived';
 
 /**
  * The standing of a limit whose last day is `lastDay`: done by then is met, done after is late,

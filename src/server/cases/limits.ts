@@ -144,8 +144,9 @@ export function presentLimits(
       sense: limit.sense,
       partyWindow: partyWindows.includes(key),
     });
+    // A party who waived the hearing has used the window, whatever day it is.
     if (key === 'hearing_request' && options.hearingWaived && doneOn === null) {
-      state = 'lapsed';
+      state = 'waived';
     }
     // The check is made after the deadline; what it found decides whether the party complied.
     if (key === 'correction' && options.correction !== null) {

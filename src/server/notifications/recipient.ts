@@ -54,7 +54,8 @@ export async function resolveMessage(
   if (!ticket) {
     return { kind: 'skip', reason: 'ticket_gone' };
   }
-  if (reminders.includes(event) && !open.includes(ticket.status)) {
+  // A reminder is moot once the ticket is finished or has moved into an enforcement case.
+  if (reminders.includes(event) && (!open.includes(ticket.status) || ticket.status === 'in_case')) {
     return { kind: 'skip', reason: 'ticket_not_open' };
   }
 

@@ -148,16 +148,20 @@ export function findStaffContact(db: Executor, staffId: string) {
     .executeTakeFirst();
 }
 
-/** Open, assigned tickets whose resolve deadline falls before `before`. */
+/** Open, assigned tickets on the ticket clock whose resolve deadline falls before `before`. */
 export function listTicketsDueBefore(db: Executor, statuses: readonly string[], before: string) {
-  return db
-    .selectFrom('tickets')
-    .select(['id', 'assignee_id', 'resolve_due_at'])
-    .where('status', 'in', statuses)
-    .where('assignee_id', 'is not', null)
-    .where('resolve_due_at', '<=', before)
-    .orderBy('resolve_due_at')
-    .execute();
+  return (
+    db
+      .selectFrom('tickets')
+      .select(['id', 'assignee_id', 'resolve_due_at'])
+      .where('status', 'in', statuses)
+      .where('assignee_id', 'is not', null)
+      // A ticket in an enforcement case has left the ticket clock and follows the case.
+      .where('in_case_at', 'is', null)
+      .where('resolve_due_at', '<=', before)
+      .orderBy('resolve_due_at')
+      .execute()
+  );
 }
 
 /** Which messages an admin list shows: one street's tickets, or everything. */

@@ -44,6 +44,7 @@ function common(r: ReferralRecord, now: Date) {
     acceptNote: r.accept_note,
     replyText: r.reply_text,
     repliedAt: r.replied_at,
+    repliedLate: isRepliedLate(date(r.reply_due_at), date(r.replied_at)),
     sentBy: { name: r.sender_name, badgeNo: r.sender_badge ?? '' },
   };
 }
@@ -63,7 +64,6 @@ export function presentStaffReferral(
     transfer: r.transfer_due_at
       ? { dueAt: r.transfer_due_at, late: r.sent_late === null ? null : r.sent_late === 1 }
       : null,
-    repliedLate: isRepliedLate(date(r.reply_due_at), date(r.replied_at)),
     delivery: {
       state: r.delivery_state,
       attempts: r.delivery_attempts,
@@ -134,6 +134,7 @@ export function presentDepartmentRow(
     determinationType: r.determination_type as DeterminationType | null,
     status,
     overdue: isReferralOverdue(status, date(r.reply_due_at), now),
+    repliedLate: isRepliedLate(date(r.reply_due_at), date(r.replied_at)),
     sentAt: r.sent_at ?? r.created_at,
     replyDueAt: r.reply_due_at ?? r.created_at,
     trackingCode: r.tracking_code,

@@ -246,6 +246,27 @@ describe('a ticket referred to two departments', () => {
     );
     expect(overdue.items.map((i) => [i.id, i.overdue])).toEqual([[lvhuaId, true]]);
   });
+
+  it('marks an answer given on 11 October late, for the department and the officers alike', async () => {
+    setClock('2025-10-11T09:30:00');
+    const lvhua = await loginAs(t.app, 'lvhua.dept');
+    const answered = json<DepartmentReferral>(
+      await post(`/api/dept/referrals/${lvhuaId}/answer`, lvhua, { text: '经核查，绿化未受损。' }),
+    );
+    expect([answered.status, answered.repliedLate, answered.overdue]).toEqual([
+      'answered',
+      true,
+      false,
+    ]);
+    const rows = json<DepartmentReferralList>(
+      await get('/api/dept/referrals?status=answered', lvhua),
+    );
+    expect(rows.items.map((i) => [i.id, i.repliedLate])).toEqual([[lvhuaId, true]]);
+    liaison = await loginAs(t.app, liaisonUser);
+    const items = await staffReferrals(liaison, ticketId);
+    expect(byDepartment(items, 'lvhua').repliedLate).toBe(true);
+    expect(byDepartment(items, 'fangguan').repliedLate).toBe(false);
+  });
 });
 
 describe('transferring a matter outside the bureau (城管条例 Art 26)', () => {

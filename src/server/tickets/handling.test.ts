@@ -358,6 +358,50 @@ describe('deadline policies', () => {
     });
     expect(street.statusCode).toBe(403);
   });
+
+  it('refuses a first-contact limit longer than the resolution limit and changes nothing', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const list = async () =>
+      json<{ current: { kind: string; firstContactDays: number; resolveDays: number }[] }>(
+        await t.app.inject({ url: '/api/staff/deadline-policies', headers: { cookie: admin } }),
+      );
+    const before = await list();
+    const auditedBefore = await t.handle.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('action', '=', 'policy.set')
+      .execute();
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/deadline-policies',
+      payload: { kind: 'help', firstContactDays: 5, resolveDays: 4 },
+      headers: { cookie: admin },
+    });
+    expect(refused.statusCode).toBe(400);
+    const body = json<ErrorBody>(refused);
+    expect(body.details).toEqual([
+      {
+        field: 'firstContactDays',
+        message: '首次联系时限不能长于办结时限',
+        messageEn: 'The first-contact limit cannot be longer than the resolution limit',
+      },
+    ]);
+    expect(await list()).toEqual(before);
+    const auditedAfter = await t.handle.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('action', '=', 'policy.set')
+      .execute();
+    expect(auditedAfter).toHaveLength(auditedBefore.length);
+    // Equal limits are allowed: the first contact may take the whole time.
+    const equal = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/deadline-policies',
+      payload: { kind: 'help', firstContactDays: 4, resolveDays: 4 },
+      headers: { cookie: admin },
+    });
+    expect(equal.statusCode).toBe(200);
+  });
 });
 
 describe('notifications queued with each step', () => {

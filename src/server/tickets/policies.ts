@@ -53,6 +53,16 @@ export async function listPolicies(ctx: AppContext) {
 
 /** Sets a new policy in force from now (bureau admin). */
 export async function setPolicy(ctx: AppContext, actor: StaffActor, input: DeadlinePolicyInput) {
+  // The first contact comes within the time to resolve, never after it.
+  if (input.firstContactDays > input.resolveDays) {
+    throw new AppError('validation_failed', [
+      fieldIssue(
+        'firstContactDays',
+        '首次联系时限不能长于办结时限',
+        'The first-contact limit cannot be longer than the resolution limit',
+      ),
+    ]);
+  }
   if (input.matterCode && !(await store.matterExists(ctx.db, input.matterCode))) {
     throw new AppError('matter_not_found', [
       fieldIssue('matterCode', '执法事项不在清单中', 'not in the matter catalogue'),

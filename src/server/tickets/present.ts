@@ -54,6 +54,7 @@ function deadlines(t: TicketRecord, now: Date) {
     firstContactOverdue:
       running && isOverdue(date(t.first_contact_due_at), date(t.first_contact_at), now),
     resolveOverdue: running && isOverdue(date(t.resolve_due_at), date(t.resolved_at), now),
+    supervisionOverdue: running && isOverdue(date(t.supervision_due_at), date(t.resolved_at), now),
     calendarFallback: t.calendar_fallback === 1,
   };
 }

@@ -217,12 +217,28 @@ export async function listTickets(
       q = q
         .where('tickets.status', 'in', ['submitted', 'accepted', 'contacted', 'returned'])
         .where('tickets.in_case_at', 'is', null) as QB;
+      // The supervision (督办) deadline counts as much as the resolve deadline.
+      const now = filter.now;
       q = (
         filter.due === 'overdue'
-          ? q.where('tickets.resolve_due_at', '<', filter.now)
-          : q
-              .where('tickets.resolve_due_at', '>=', filter.now)
-              .where('tickets.resolve_due_at', '<', soon)
+          ? q.where((eb) =>
+              eb.or([
+                eb('tickets.resolve_due_at', '<', now),
+                eb('tickets.supervision_due_at', '<', now),
+              ]),
+            )
+          : q.where((eb) =>
+              eb.or([
+                eb.and([
+                  eb('tickets.resolve_due_at', '>=', now),
+                  eb('tickets.resolve_due_at', '<', soon),
+                ]),
+                eb.and([
+                  eb('tickets.supervision_due_at', '>=', now),
+                  eb('tickets.supervision_due_at', '<', soon),
+                ]),
+              ]),
+            )
       ) as QB;
     }
     return q;

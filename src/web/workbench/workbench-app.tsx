@@ -21,6 +21,7 @@ import { MediationPage } from './mediations/mediation-page';
 import { MediationsPage } from './mediations/mediations-page';
 import { NotificationsPage } from './notifications/notifications-page';
 import { PlacardsPage } from './placards/placards-page';
+import { PoliciesPage } from './policies/policies-page';
 import { CluePage } from './referrals/clue-page';
 import { DepartmentReferralPage } from './referrals/department-referral-page';
 import { DepartmentReferralsPage } from './referrals/department-referrals-page';
@@ -48,6 +49,7 @@ export default function WorkbenchApp() {
                 <Route index element={<RoleHome />} />
                 <Route path="tickets/:id" element={<TicketDetailPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
+                <Route path="policies" element={<PoliciesPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="password" element={<PasswordPage />} />

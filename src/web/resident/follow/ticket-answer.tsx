@@ -1,6 +1,6 @@
 import type { ResidentTicket } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
-import { formatDateTime } from '../../shared/format-date';
+import { waitingText } from './waiting-text';
 
 /** The answer so far: decline reason, or reply and outcome, and the resident's own rating. */
 export function TicketAnswer({ ticket }: { ticket: ResidentTicket }) {
@@ -18,9 +18,7 @@ export function TicketAnswer({ ticket }: { ticket: ResidentTicket }) {
     return (
       <section className="r-card" data-testid="follow-waiting">
         <h2>{t('follow.reply.title')}</h2>
-        <p className="r-muted">
-          {t('follow.reply.waiting', { due: formatDateTime(ticket.deadlines.resolveDueAt) })}
-        </p>
+        <p className="r-muted">{waitingText(t, ticket)}</p>
       </section>
     );
   }

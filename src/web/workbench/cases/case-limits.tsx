@@ -10,6 +10,7 @@ const stateColors: Record<CaseLimit['state'], string> = {
   late: 'orange',
   overdue: 'red',
   lapsed: 'default',
+  waived: 'default',
 };
 
 function doneCell(doneOn: string | null, none: string) {

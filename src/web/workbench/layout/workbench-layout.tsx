@@ -22,6 +22,7 @@ function selectedKey(pathname: string): string | null {
   }
   for (const key of [
     'calendar',
+    'policies',
     'notifications',
     'audit',
     'placards',
@@ -112,6 +113,14 @@ export function WorkbenchLayout() {
             label: (
               <Link to="/workbench/calendar" data-testid="menu-calendar">
                 {t('menu.calendar')}
+              </Link>
+            ),
+          },
+          {
+            key: 'policies',
+            label: (
+              <Link to="/workbench/policies" data-testid="menu-policies">
+                {t('menu.policies')}
               </Link>
             ),
           },

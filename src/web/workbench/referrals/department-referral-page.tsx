@@ -14,6 +14,7 @@ import { useStaffResource } from '../auth/use-staff-resource';
 import { DueCell } from '../common/due-cell';
 import { ErrorAlert } from '../common/error-alert';
 import { staffLabel } from '../common/staff-label';
+import { Watermark } from '../common/watermark';
 import { ReferralKindTag, ReferralStatusTag } from './referral-tags';
 import { ReferralPhotos } from './referral-photos';
 import { departmentPhotoUrl, fetchDepartmentReferral } from './referrals-api';
@@ -138,12 +139,13 @@ export function DepartmentReferralPage() {
   const r = resource.data;
   return (
     <div className="wb-stack">
+      <Watermark />
       {back}
       <Card
         title={
           <Space wrap>
             <span data-testid="referral-tracking-code">{r.ticket.trackingCode}</span>
-            <ReferralStatusTag status={r.status} overdue={r.overdue} />
+            <ReferralStatusTag status={r.status} overdue={r.overdue} repliedLate={r.repliedLate} />
           </Space>
         }
         extra={

@@ -57,7 +57,13 @@ function columns(t: Translate): ColumnsType<DepartmentReferralRow> {
       key: 'status',
       title: t('referral.field.status'),
       width: 140,
-      render: (_, row) => <ReferralStatusTag status={row.status} overdue={row.overdue} />,
+      render: (_, row) => (
+        <ReferralStatusTag
+          status={row.status}
+          overdue={row.overdue}
+          repliedLate={row.repliedLate}
+        />
+      ),
     },
     {
       key: 'place',

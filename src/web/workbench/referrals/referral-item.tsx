@@ -113,7 +113,12 @@ export function ReferralItem({ referral: r, onUpdated }: ReferralItemProps) {
           {r.department.name}
         </Typography.Text>
         <ReferralKindTag kind={r.kind} determinationType={r.determinationType} />
-        <ReferralStatusTag status={r.status} overdue={r.overdue} />
+        <ReferralStatusTag
+          status={r.status}
+          overdue={r.overdue}
+          repliedLate={r.repliedLate}
+          deliveryFailed={r.delivery.state === 'failed'}
+        />
       </Space>
       <DeliveryBox referral={r} onUpdated={onUpdated} />
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} items={factsOf(t, r)} />

@@ -2,33 +2,34 @@ import { Space, Tag } from 'antd';
 
 import type { DeterminationType, ReferralKind, ReferralStatus } from '../../../contract/referrals';
 import { useI18n } from '../../i18n/i18n-context';
+import { referralStatusTags } from './referral-status-tags';
 
-const colors: Record<ReferralStatus, string> = {
-  sent: 'gold',
-  accepted: 'blue',
-  answered: 'green',
-  declined: 'red',
-};
-
-/** A referral's state as a coloured tag, with a red Overdue tag once the reply is late. */
+/** A referral's state as coloured tags (see referralStatusTags): state, overdue, answered late. */
 export function ReferralStatusTag({
   status,
   overdue,
+  repliedLate,
+  deliveryFailed = false,
 }: {
   status: ReferralStatus;
   overdue: boolean;
+  repliedLate: boolean;
+  deliveryFailed?: boolean;
 }) {
   const { t } = useI18n();
   return (
     <Space size={4} wrap>
-      <Tag color={colors[status]} data-testid="referral-status" data-status={status}>
-        {t(`referral.status.${status}`)}
-      </Tag>
-      {overdue ? (
-        <Tag color="red" data-testid="referral-overdue">
-          {t('referral.overdue')}
+      {referralStatusTags({ status, overdue, repliedLate, deliveryFailed }).map((tag) => (
+        <Tag
+          key={tag.testId}
+          color={tag.color}
+          data-testid={tag.testId}
+          data-status={tag.testId === 'referral-status' ? status : undefined}
+          data-delivery={tag.testId === 'referral-status' && deliveryFailed ? 'failed' : undefined}
+        >
+          {t(tag.key)}
         </Tag>
-      ) : null}
+      ))}
     </Space>
   );
 }

@@ -12,15 +12,6 @@ import { staffLabel } from '../common/staff-label';
 import { TierTag } from '../common/tier-tag';
 import { ReporterPhone } from './reporter-phone';
 
-/** States after which a deadline no longer runs. */
-const settled: readonly StaffTicket['status'][] = ['resolved', 'closed', 'declined', 'merged'];
-
-/** True once the bureau's supervision deadline has passed while the ticket is still open. */
-function supervisionOverdue(ticket: StaffTicket): boolean {
-  const due = ticket.deadlines.supervisionDueAt;
-  return due !== null && !settled.includes(ticket.status) && Date.parse(due) < Date.now();
-}
-
 /** Everything known about the ticket, apart from its text, photos and timeline. */
 export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
   const { t, locale } = useI18n();
@@ -114,7 +105,7 @@ export function TicketFacts({ ticket }: { ticket: StaffTicket }) {
       label: t('ticket.field.supervision_due'),
       children: (
         <span data-testid="supervision-due">
-          <DueCell at={deadlines.supervisionDueAt} overdue={supervisionOverdue(ticket)} />
+          <DueCell at={deadlines.supervisionDueAt} overdue={deadlines.supervisionOverdue} />
         </span>
       ),
     });
