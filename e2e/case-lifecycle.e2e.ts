@@ -10,6 +10,7 @@ import { openDevice, type Device } from './support/browser.js';
 import { openFromInbox, pickOption, screen, signIn, waitForStatus } from './support/escalation.js';
 import { animationsDone, eventually, textOf } from './support/page-checks.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
+import { shanghaiDate } from '../src/domain/working-calendar.js';
 
 const description = '3号楼门厅里每天晚上都有人把电动自行车推进来充电，楼里的人都很担心。';
 const reply = '已立案处罚：对当事人处以罚款500元，已执行完毕，案件已结案。';
@@ -144,7 +145,10 @@ describe('an enforcement case from a ticket to closure', () => {
     await submitStep(deliver, 'delivered');
     expect(await page.getByTestId('limit-payment').getAttribute('data-state')).toBe('running');
     await submitStep(await openStep('record_payment'), 'executing');
-    expect(await textOf(page.getByTestId('case-surcharge'))).toBe('罚款 500 元，尚在缴纳期限内。');
+    // Paid today, within the 15 days: no surcharge.
+    expect(await textOf(page.getByTestId('case-surcharge'))).toBe(
+      `已于 ${shanghaiDate(new Date())} 缴纳，合计 500 元。`,
+    );
     await submitStep(await openStep('close'), 'closed');
     expect(await textOf(page.getByTestId('case-ticket-reply'))).toBe(reply);
     const events = await page
