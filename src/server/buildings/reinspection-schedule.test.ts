@@ -49,7 +49,7 @@ function remindersOf(ticketId: string) {
 }
 
 describe('scheduling a re-inspection (回头看)', () => {
-  it('schedules a 违法搭建 case closed on 10 March 2026 for 9 April, when the list is read', async () => {
+  it('schedules a 违法搭建 case closed 10 March 2026 for 9 April, on reading', async () => {
     wfdj = await closedCase(s, liaison, 'WFDJ', '2026-03-10');
     expect(await reinspectionsOfCase(s, wfdj.caseId)).toEqual([]);
     const list = json<ReinspectionList>(
@@ -98,7 +98,7 @@ describe('scheduling a re-inspection (回头看)', () => {
     });
   });
 
-  it('gives none to a case of another matter, to one not corrected, or to a cancelled one', async () => {
+  it('gives none to another matter, an uncorrected or a cancelled case', async () => {
     const other = await closedCase(s, liaison, 'DCSN', '2026-03-10');
     const notCorrected = await closedCase(s, liaison, 'LDDW', '2026-03-10', 'not_corrected');
     const cancelledTicket = await s.acceptedTicket('3号楼楼道堆物。');
@@ -113,7 +113,7 @@ describe('scheduling a re-inspection (回头看)', () => {
 });
 
 describe('the building file', () => {
-  it('schedules what a closed 群租 case owes when it is read, and shows it in the timeline', async () => {
+  it('schedules a closed 群租 case’s re-inspection on reading, in the timeline', async () => {
     s.at('2026-03-10T16:00:00');
     const qz = await closedCase(s, liaison, 'QZ', '2026-03-10');
     const file = await fileOf(s, 'yinhang.admin', s.building.id);
@@ -159,7 +159,7 @@ describe('reminding the liaisons of the building', () => {
     });
   });
 
-  it('queues the overdue reminder once from 10 April, and lists the re-inspection as overdue', async () => {
+  it('queues the overdue reminder once from 10 April; the list shows it overdue', async () => {
     s.at('2026-04-10T08:00:00');
     expect(await remindReinspections(s.t.ctx, s.t.clock.now)).toEqual({
       soonDue: 0,

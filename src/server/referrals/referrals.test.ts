@@ -108,7 +108,7 @@ describe('a ticket referred to two departments', () => {
   let fangguanId: string;
   let lvhuaId: string;
 
-  it('gives each department its own referral, due at the end of 10 October 2025 (Art 29)', async () => {
+  it('gives each department its own referral, due end of 10 October 2025 (Art 29)', async () => {
     liaison = await loginAs(t.app, liaisonUser);
     ticketId = await fileComplaint('12号楼顶加盖了一层彩钢板房，疑似违法搭建。', liaison);
     const res = await refer(liaison, ticketId, {
@@ -138,7 +138,7 @@ describe('a ticket referred to two departments', () => {
     lvhuaId = lvhua.id;
   });
 
-  it('refuses a determination without saying what is to be determined, and unknown departments', async () => {
+  it('refuses a determination that names no subject, and unknown departments', async () => {
     const missing = await refer(liaison, ticketId, {
       departments: ['fangguan'],
       kind: 'determination',
@@ -182,7 +182,7 @@ describe('a ticket referred to two departments', () => {
     expect(theirs.items.map((i) => i.id)).toEqual([lvhuaId]);
   });
 
-  it('shows the department the ticket facts it needs, and no one else may use its routes', async () => {
+  it('shows the department the facts it needs; no one else may use its routes', async () => {
     const fangguan = await loginAs(t.app, 'fangguan.dept');
     const detail = json<DepartmentReferral>(
       await get(`/api/dept/referrals/${fangguanId}`, fangguan),
@@ -195,7 +195,7 @@ describe('a ticket referred to two departments', () => {
     expect((await get('/api/dept/referrals', liaison)).statusCode).toBe(403);
   });
 
-  it('keeps the states apart: one department accepts and answers, the other has not replied', async () => {
+  it('keeps states apart: one department answers, the other has not replied', async () => {
     setClock('2025-10-09T10:00:00');
     const fangguan = await loginAs(t.app, 'fangguan.dept');
     const accepted = json<DepartmentReferral>(
@@ -247,7 +247,7 @@ describe('a ticket referred to two departments', () => {
     expect(overdue.items.map((i) => [i.id, i.overdue])).toEqual([[lvhuaId, true]]);
   });
 
-  it('marks an answer given on 11 October late, for the department and the officers alike', async () => {
+  it('marks an answer of 11 October late, for the department and officers alike', async () => {
     setClock('2025-10-11T09:30:00');
     const lvhua = await loginAs(t.app, 'lvhua.dept');
     const answered = json<DepartmentReferral>(

@@ -194,7 +194,7 @@ describe('possible duplicates', () => {
     expect(dupIds(await view(liaison, y.id))).toEqual([]);
   });
 
-  it('offers merging only to a handler of the ticket, and only when it has a duplicate', async () => {
+  it('offers merging only to a handler, and only when there is a duplicate', async () => {
     expect((await view(liaison, a.id)).actions).toEqual([
       'accept',
       'decline',
@@ -241,7 +241,7 @@ describe('merging a duplicate into the ticket that stays', () => {
     await step(liaison, duplicate.id, 'accept');
   });
 
-  it('refuses a colleague who has not taken the ticket, and a liaison of another street', async () => {
+  it('refuses a colleague who has not taken it, and another street’s liaison', async () => {
     expect((await act(colleague, duplicate.id, 'merge', { intoId: survivor.id })).statusCode).toBe(
       403,
     );
@@ -294,7 +294,7 @@ describe('merging a duplicate into the ticket that stays', () => {
     expect(inbox.items.map((i) => i.id)).toContain(duplicate.id);
   });
 
-  it('shows the merged ticket’s resident where it went, and nothing of the other resident', async () => {
+  it('shows the merged ticket’s resident where it went, not the other resident', async () => {
     const { body, ticket } = await follow(duplicate);
     expect(ticket.status).toBe('merged');
     expect(ticket.canRate).toBe(false);
@@ -321,11 +321,12 @@ describe('merging a duplicate into the ticket that stays', () => {
       'reporter:merged',
     ]);
     expect(await textOf(queued, 1)).toBe(
-      `【邻里】您的诉求（${duplicate.receipt.trackingCode}）已与同一问题的诉求（${survivor.receipt.trackingCode}）合并办理，处理结果将同步告知。`,
+      `【邻里】您的诉求（${duplicate.receipt.trackingCode}）已与同一问题的诉求` +
+        `（${survivor.receipt.trackingCode}）合并办理，处理结果将同步告知。`,
     );
   });
 
-  it('gives the merged ticket’s resident the reply once the ticket that stays is resolved', async () => {
+  it('gives the merged ticket’s resident the reply once the survivor is resolved', async () => {
     await step(liaison, survivor.id, 'accept');
     await step(liaison, survivor.id, 'contact', { method: 'visit' });
     t.clock.now = new Date('2025-11-10T15:00:00+08:00');
@@ -351,7 +352,8 @@ describe('merging a duplicate into the ticket that stays', () => {
       'reporter:replied',
     ]);
     expect(await textOf(queued, 2)).toBe(
-      `【邻里】与您的诉求（${duplicate.receipt.trackingCode}）合并办理的诉求（${survivor.receipt.trackingCode}）已办结并回复，请通过您的私密链接查看。`,
+      `【邻里】与您的诉求（${duplicate.receipt.trackingCode}）合并办理的诉求` +
+        `（${survivor.receipt.trackingCode}）已办结并回复，请通过您的私密链接查看。`,
     );
     const own = await outboxOf(survivor.id);
     expect(own.map((q) => `${q.audience}:${q.event}`)).toEqual([
@@ -388,7 +390,7 @@ describe('merging a duplicate into the ticket that stays', () => {
 });
 
 describe('merging a ticket that others were merged into', () => {
-  it('moves the earlier duplicates along to the ticket that stays, and tells their residents', async () => {
+  it('moves earlier duplicates along to the survivor, and tells their residents', async () => {
     const first = await file('2026-03-02T09:00:00+08:00', {
       matter: matters[2],
       description: '小区北门围墙上被乱贴小广告。',

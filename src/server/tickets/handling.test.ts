@@ -77,7 +77,7 @@ async function view(user: string, id: string) {
 }
 
 describe('tiers', () => {
-  it('escalates a ticket to the street, where the street admin solves it and the tier is kept', async () => {
+  it('escalates to the street, where the street admin solves it; the tier is kept', async () => {
     const { id } = await fileComplaint();
     await step(liaisonUser, id, 'accept');
     const up = await step(liaisonUser, id, 'escalate', { reason: '涉及多个小区，需街道协调' });
@@ -175,7 +175,7 @@ describe('extensions and supervision', () => {
 });
 
 describe('returns and reroutes', () => {
-  it('sends a wrongly routed ticket back to the street, which routes it to another room', async () => {
+  it('sends a wrongly routed ticket back to the street, which reroutes it', async () => {
     const { id, receipt } = await fileComplaint();
     const back = await step(liaisonUser, id, 'send_back', { reason: '该楼栋不在本居委辖区' });
     expect(back.status).toBe('returned');
@@ -203,7 +203,7 @@ describe('re-handling and closing', () => {
     return filed;
   }
 
-  it('reopens a ticket rated unsatisfied with a fresh deadline, and closes it after the second answer', async () => {
+  it('reopens on an unsatisfied rating with a fresh deadline, closes after the 2nd', async () => {
     const { id, receipt } = await resolved();
     t.clock.now = new Date('2025-10-10T09:00:00+08:00');
     const url = `/api/public/tickets/${receipt.accessToken}`;
@@ -359,7 +359,7 @@ describe('deadline policies', () => {
     expect(street.statusCode).toBe(403);
   });
 
-  it('refuses a first-contact limit longer than the resolution limit and changes nothing', async () => {
+  it('refuses first contact longer than resolution, and changes nothing', async () => {
     const admin = await loginAs(t.app, 'admin');
     const list = async () =>
       json<{ current: { kind: string; firstContactDays: number; resolveDays: number }[] }>(
@@ -414,7 +414,7 @@ describe('notifications queued with each step', () => {
       .execute();
   }
 
-  it('tells the resident of acceptance and of the reply, and a liaison of a reassignment', async () => {
+  it('tells the resident of acceptance and reply, and a liaison of a reassignment', async () => {
     const { id } = await fileComplaint();
     await step(liaisonUser, id, 'accept');
     await step(liaisonUser, id, 'contact', { method: 'phone' });

@@ -162,7 +162,7 @@ describe('who may see the full number', () => {
 });
 
 describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
-  it('gives the assignee the number, uncached, and writes exactly one entry with the reason', async () => {
+  it('gives the assignee the number, uncached, with one audit entry and reason', async () => {
     const before = await revealEntries();
     const res = await reveal(assignee.username, { reason });
     expect(res.statusCode, res.body).toBe(200);
@@ -197,7 +197,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
     expect(await revealEntries()).toHaveLength(before);
   });
 
-  it('answers 404 to a liaison or admin of another street, the auditor, and for no such ticket', async () => {
+  it('answers 404 to another street’s staff, the auditor, and for no such ticket', async () => {
     const before = (await revealEntries()).length;
     for (const username of [stranger, otherStreetAdmin, 'auditor']) {
       const res = await reveal(username, { reason });
@@ -223,7 +223,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
     expect(await revealEntries()).toHaveLength(before);
   });
 
-  it('lets the street admin of the ticket street and the bureau admin see it, each audited', async () => {
+  it('lets the ticket street’s admin and the bureau admin see it, each audited', async () => {
     for (const username of ['yinhang.admin', 'admin']) {
       const before = (await revealEntries()).length;
       const res = await reveal(username, { reason: '督办核实' });
@@ -238,7 +238,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
     }
   });
 
-  it('asks for a reason of at most 200 characters, naming `reason`, and writes nothing', async () => {
+  it('asks for a reason of at most 200 characters, naming `reason`; writes nothing', async () => {
     const before = (await revealEntries()).length;
     for (const body of [{}, { reason: '' }, { reason: '  \t ' }, { reason: '查'.repeat(201) }]) {
       const res = await reveal(assignee.username, body);
