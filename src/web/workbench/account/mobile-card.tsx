@@ -2,16 +2,9 @@ import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 
 import { useI18n } from '../../i18n/i18n-context';
+import { normalizePhone } from '../../resident/form/ticket-draft';
 import { errorText } from '../../shared/error-text';
 import { setMobile } from '../staff-api';
-
-/** Full-width digits, spaces, dashes and a +86 prefix off, as the server normalises. */
-function normalizeMobile(raw: string): string {
-  const ascii = raw.replace(/[\uff10-\uff19]/g, (d) =>
-    String.fromCharCode(d.charCodeAt(0) - 0xfee0),
-  );
-  return ascii.replace(/[\s()-]/g, '').replace(/^(\+86|0086)(?=1\d{10}$)/, '');
-}
 
 /** The officer registers or removes the mobile their notifications go to. */
 export function MobileCard({ current }: { current: string | null }) {
@@ -67,7 +60,7 @@ export function MobileCard({ current }: { current: string | null }) {
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={(values) => void save(normalizeMobile(values.mobile))}
+        onFinish={(values) => void save(normalizePhone(values.mobile))}
       >
         <Form.Item
           name="mobile"
@@ -75,7 +68,7 @@ export function MobileCard({ current }: { current: string | null }) {
           rules={[
             {
               validator: (_, value: string | undefined) =>
-                /^1[3-9]\d{9}$/.test(normalizeMobile(value ?? ''))
+                /^1[3-9]\d{9}$/.test(normalizePhone(value ?? ''))
                   ? Promise.resolve()
                   : Promise.reject(new Error(t('mobile.invalid'))),
             },
