@@ -2,19 +2,16 @@
 // by phone. Phones are stored encrypted with a random IV, so they are found through a keyed
 // digest (ticket_reporters.phone_digest, migration 0007), never by decrypting or by the number.
 import type { PhoneLookup, TicketList } from '../../contract/tickets.js';
-import { normalizePhone } from '../../domain/personal-data.js';
 import type { StaffActor } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../context.js';
-import type { DataCipher } from '../crypto/data-cipher.js';
+import { residentPhoneDigest } from '../crypto/phone-digest.js';
 import { AppError } from '../errors.js';
 import { presentTicketRow } from './present.js';
 import * as store from './store.js';
 
 /** The keyed digest of a reporter's phone, as stored with the reporter and looked up by. */
-export function reporterPhoneDigest(cipher: DataCipher, phone: string): string {
-  return cipher.mac('reporter-phone', normalizePhone(phone)).toString('hex');
-}
+export const reporterPhoneDigest = residentPhoneDigest;
 
 /**
  * The tracking code a search text could be part of: full-width forms folded (NFKC), dashes and

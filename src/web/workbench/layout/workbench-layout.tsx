@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useMe } from '../auth/auth-context';
 import { caseRoles } from '../cases/case-roles';
 import { departmentMenuItems, departmentMenuKey } from '../referrals/department-menu';
+import { onlineMenuItems, onlineMenuKey } from '../online/online-menu';
 import { fieldWorkMenuItems, fieldWorkMenuKey } from '../visits/field-work-menu';
 import { CalendarWarning } from './calendar-warning';
 import { UserBar } from './user-bar';
@@ -19,6 +20,10 @@ function selectedKey(pathname: string): string | null {
   const fieldWorkKey = fieldWorkMenuKey(pathname);
   if (fieldWorkKey) {
     return fieldWorkKey;
+  }
+  const onlineKey = onlineMenuKey(pathname);
+  if (onlineKey) {
+    return onlineKey;
   }
   for (const key of [
     'calendar',
@@ -106,6 +111,7 @@ export function WorkbenchLayout() {
           },
         ]
       : []),
+    ...onlineMenuItems(t, me.role),
     ...(me.role === 'bureau_admin'
       ? [
           {
