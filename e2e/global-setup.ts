@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = path.join(root, 'dist/web/index.html');
-const sources = ['src/web', 'src/contract', 'vite.config.ts'].map((p) => path.join(root, p));
+const sources = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts'].map((p) =>
+  path.join(root, p),
+);
 
 function newestMtime(file: string): number {
   const stat = statSync(file);

@@ -17,10 +17,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const contract = path.join(root, 'src/contract');
+// The web imports the contract and the domain (the service path diagram is drawn from its machine).
+const shared = ['src/contract', 'src/domain'].map((dir) => newestMtime(path.join(root, dir)));
 const stale =
-  !existsSync(webOut) ||
-  Math.max(newestMtime(webSrc), newestMtime(contract)) > statSync(webOut).mtimeMs;
+  !existsSync(webOut) || Math.max(newestMtime(webSrc), ...shared) > statSync(webOut).mtimeMs;
 if (stale) {
   process.stdout.write('building the web app / 正在构建网页…\n');
   const { build } = await import('vite');

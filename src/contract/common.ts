@@ -28,6 +28,15 @@ export const errorCodes = [
   'service_unavailable',
   'pdf_font_missing',
   'edit_window_closed',
+  'video_type_refused',
+  'video_codec_refused',
+  'range_not_satisfiable',
+  'self_review_refused',
+  'verification_failed',
+  'credit_record_not_found',
+  'credit_repair_not_ready',
+  'campaign_closed',
+  'personal_matter',
   'internal_error',
 ] as const;
 

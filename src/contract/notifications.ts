@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { instantSchema, pageQuerySchema } from './common.js';
 
 /** The events a resident who left a phone number is told about. */
-export const reporterEvents = ['accepted', 'replied', 'reopened', 'merged'] as const;
+export const reporterEvents = [
+  'accepted',
+  'replied',
+  'reopened',
+  'merged',
+  // The decision and feedback on a suggestion, to its proposer (src/server/suggestions).
+  'suggestion_feedback',
+] as const;
 /**
  * The events the liaison working a ticket is told about, and the re-inspection (回头看) reminders
  * to the liaisons of a building whose case was closed (src/server/buildings).
@@ -14,14 +21,29 @@ export const staffEvents = [
   'reinspection_soon_due',
   'reinspection_overdue',
 ] as const;
-export const notificationEvents = [...reporterEvents, ...staffEvents] as const;
+/** The events sent to a phone on no ticket: the code of "my requests" (src/server/my-requests). */
+export const residentEvents = ['verification_code'] as const;
+/** The events an applicant for credit repair is told about (src/server/credit). */
+export const creditRepairEvents = ['credit_correction_requested', 'credit_decided'] as const;
+export type CreditRepairEvent = (typeof creditRepairEvents)[number];
+export const notificationEvents = [
+  ...reporterEvents,
+  ...staffEvents,
+  ...residentEvents,
+  ...creditRepairEvents,
+] as const;
 export const notificationEventSchema = z.enum(notificationEvents);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;
 export type ReporterEvent = (typeof reporterEvents)[number];
 export type StaffEvent = (typeof staffEvents)[number];
+/** The events about a ticket, whose text is made from the ticket's facts. */
+export type TicketEvent = ReporterEvent | StaffEvent;
 
-/** Who a message goes to: the resident behind the ticket, or one staff member. */
-export const audiences = ['reporter', 'staff'] as const;
+/**
+ * Who a message goes to: the resident behind the ticket, one staff member, or a resident's phone
+ * given to verify it (its number encrypted in the message).
+ */
+export const audiences = ['reporter', 'staff', 'resident'] as const;
 export type Audience = (typeof audiences)[number];
 
 /**
@@ -39,6 +61,7 @@ export const skipReasons = [
   'staff_inactive',
   'ticket_not_open',
   'ticket_gone',
+  'code_expired',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

@@ -17,14 +17,17 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerBuildingRoutes } from './buildings/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
+import { registerCreditRoutes } from './credit/routes.js';
 import type { AppContext } from './context.js';
 import { registerFileRoutes } from './files/routes.js';
+import { registerGuideRoutes } from './guide/routes.js';
 import { defaultPhotoLimits } from './files/image.js';
 import { AppError } from './errors.js';
 import { controlCharacterIssue } from './http/control-characters.js';
 import { frameworkError, installErrorHandling, sendError } from './http/error-handler.js';
 import { isAppPath, registerStaticWeb } from './http/static-web.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { registerMatterRoutes } from './matters/routes.js';
 import { registerMediationRoutes } from './mediations/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { registerPlacardRoutes } from './placards/routes.js';
@@ -33,7 +36,12 @@ import { registerPolicyRoutes } from './tickets/policy-routes.js';
 import { registerResidentTicketRoutes, registerStaffTicketRoutes } from './tickets/routes.js';
 import { registerReporterRoutes } from './tickets/reporter.js';
 import { registerMeetingRoutes } from './meetings/routes.js';
+import { registerMyRequestRoutes } from './my-requests/routes.js';
 import { registerVisitRoutes } from './visits/routes.js';
+import { registerQaRoutes } from './consultations/routes.js';
+import { registerSuggestionRoutes } from './suggestions/routes.js';
+import { registerEducationPublicRoutes } from './education/public-routes.js';
+import { registerEducationStaffRoutes } from './education/staff-routes.js';
 
 /** One route the app answers; the access and OpenAPI tests walk this table. */
 export interface RouteEntry {
@@ -169,4 +177,12 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerMeetingRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerBuildingRoutes(app, ctx);
+  registerCreditRoutes(app, ctx);
+  registerQaRoutes(app, ctx);
+  registerSuggestionRoutes(app, ctx);
+  registerEducationPublicRoutes(app, ctx);
+  registerEducationStaffRoutes(app, ctx);
+  registerMyRequestRoutes(app, ctx);
+  registerMatterRoutes(app, ctx);
+  registerGuideRoutes(app, ctx);
 }

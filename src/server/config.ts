@@ -2,10 +2,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHmac, getHashes, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCreditRules, type CreditRules } from '../domain/credit-repair.js';
 import {
   DEFAULT_REINSPECTION_DAYS,
   DEFAULT_REINSPECTION_MATTERS,
 } from '../domain/reinspection-rules.js';
+
+const { periods } = defaultCreditRules;
+/** A credit publication period in months (CREDIT_*_MONTHS). */
+const creditMonths = (months: number) => z.coerce.number().int().min(0).max(120).default(months);
+/** An amount in whole 元. */
+const yuan = (amount: number) => z.coerce.number().int().min(0).max(1_000_000).default(amount);
 
 /**
  * Every setting Linli reads, in one place. `process.env` is read here and nowhere
@@ -47,6 +54,15 @@ const envSchema = z.object({
       error: 'must be matter codes separated by commas, e.g. QZ,WFDJ,LDDW',
     })
     .default(DEFAULT_REINSPECTION_MATTERS.join(',')),
+  CREDIT_MINOR_MAX_MONTHS: creditMonths(periods.minor.maxMonths),
+  CREDIT_GENERAL_MIN_MONTHS: creditMonths(periods.general.minMonths),
+  CREDIT_GENERAL_MAX_MONTHS: creditMonths(periods.general.maxMonths),
+  CREDIT_SERIOUS_MIN_MONTHS: creditMonths(periods.serious.minMonths),
+  CREDIT_SERIOUS_MAX_MONTHS: creditMonths(periods.serious.maxMonths),
+  CREDIT_MINOR_FINE_PERSON_YUAN: yuan(200),
+  CREDIT_MINOR_FINE_ORGANISATION_YUAN: yuan(3000),
+  CREDIT_DECIDE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  CREDIT_COMPLETE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   NOTIFY_ADAPTER: z.enum(['console', 'http']).default('console'),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
@@ -57,6 +73,12 @@ const envSchema = z.object({
     .regex(/^[0-9a-f]{64}$/i, { error: 'must be 64 hex characters (a 256-bit key)' })
     .optional(),
   AUDIT_MAC: z.enum(['hmac-sha256', 'hmac-sm3']).default('hmac-sha256'),
+  EDUCATION_VIDEO_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
+  MINE_CODE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  MINE_CODES_PER_PHONE_HOUR: z.coerce.number().int().min(1).max(100).default(5),
+  MINE_CODES_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+  MINE_RECEIPTS_PER_ADDRESS_10MIN: z.coerce.number().int().min(1).max(10_000).default(30),
+  MINE_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
 });
 
 /** How notifications are delivered: the console adapter by default, or an HTTP SMS gateway. */
@@ -76,6 +98,14 @@ export const defaultNotifySettings: NotifySettings = {
   intervalSeconds: 5,
   maxAttempts: 10,
 };
+
+/** Legal education (src/server/education): the largest video file an officer may upload. */
+export interface EducationSettings {
+  videoMaxBytes: number;
+}
+
+/** 50 MiB: a short 微视频 of a few minutes at phone quality; the bureau may change it. */
+export const defaultEducationSettings: EducationSettings = { videoMaxBytes: 50 * 1024 * 1024 };
 
 /** The key and algorithm of the audit trail's MAC chain (src/server/audit). */
 export interface AuditSettings {
@@ -131,6 +161,45 @@ export const defaultReinspectionSettings: ReinspectionSettings = {
   matterCodes: DEFAULT_REINSPECTION_MATTERS,
 };
 
+/**
+ * "My requests" (src/server/my-requests): how often SMS codes may be asked for, per phone and per
+ * client address, how many receipt-code lookups one address may make, and how long a verified
+ * phone's session lasts. The issue's values, not a published rule; the bureau may change them.
+ */
+export interface MyRequestSettings {
+  codeIntervalSeconds: number;
+  codesPerPhoneHour: number;
+  codesPerAddressHour: number;
+  receiptsPerAddress10Min: number;
+  sessionMinutes: number;
+}
+
+/** One code a minute and five an hour per phone, 20 an hour per address, 30 lookups in 10 min. */
+export const defaultMyRequestSettings: MyRequestSettings = {
+  codeIntervalSeconds: 60,
+  codesPerPhoneHour: 5,
+  codesPerAddressHour: 20,
+  receiptsPerAddress10Min: 30,
+  sessionMinutes: 30,
+};
+
+/** The credit-repair settings from the environment (src/domain/credit-repair.ts). */
+function creditRulesOf(e: z.infer<typeof envSchema>): CreditRules {
+  return {
+    periods: {
+      minor: { minMonths: 0, maxMonths: e.CREDIT_MINOR_MAX_MONTHS },
+      general: { minMonths: e.CREDIT_GENERAL_MIN_MONTHS, maxMonths: e.CREDIT_GENERAL_MAX_MONTHS },
+      serious: { minMonths: e.CREDIT_SERIOUS_MIN_MONTHS, maxMonths: e.CREDIT_SERIOUS_MAX_MONTHS },
+    },
+    minorFineFen: {
+      person: e.CREDIT_MINOR_FINE_PERSON_YUAN * 100,
+      organisation: e.CREDIT_MINOR_FINE_ORGANISATION_YUAN * 100,
+    },
+    decideWorkingDays: e.CREDIT_DECIDE_WORKING_DAYS,
+    completeWorkingDays: e.CREDIT_COMPLETE_WORKING_DAYS,
+  };
+}
+
 export type Config = {
   port: number;
   host: string;
@@ -149,6 +218,9 @@ export type Config = {
   audit: AuditSettings;
   mediation: MediationSettings;
   reinspection: ReinspectionSettings;
+  education: EducationSettings;
+  creditRules: CreditRules;
+  myRequests: MyRequestSettings;
 };
 
 /** A setting that failed validation; the start stops with its name. */
@@ -156,7 +228,11 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the settings; throws ConfigError naming each wrong setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.superRefine(requireGatewayUrl).superRefine(requireSm3).safeParse(env);
+  const parsed = envSchema
+    .superRefine(requireGatewayUrl)
+    .superRefine(requireSm3)
+    .superRefine(requireCreditPeriodsInOrder)
+    .safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid settings / 配置有误:\n${lines.join('\n')}`);
@@ -200,6 +276,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       days: e.REINSPECTION_DAYS,
       matterCodes: [...new Set(e.REINSPECTION_MATTERS.split(',').map((c) => c.toUpperCase()))],
     },
+    education: { videoMaxBytes: e.EDUCATION_VIDEO_MAX_MB * 1024 * 1024 },
+    creditRules: creditRulesOf(e),
+    myRequests: {
+      codeIntervalSeconds: e.MINE_CODE_INTERVAL_SECONDS,
+      codesPerPhoneHour: e.MINE_CODES_PER_PHONE_HOUR,
+      codesPerAddressHour: e.MINE_CODES_PER_ADDRESS_HOUR,
+      receiptsPerAddress10Min: e.MINE_RECEIPTS_PER_ADDRESS_10MIN,
+      sessionMinutes: e.MINE_SESSION_MINUTES,
+    },
   };
 }
 
@@ -211,6 +296,19 @@ function requireGatewayUrl(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): 
       path: ['SMS_GATEWAY_URL'],
       message: 'required when NOTIFY_ADAPTER=http',
     });
+  }
+}
+
+/** A class's minimum publication period cannot exceed its maximum. */
+function requireCreditPeriodsInOrder(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  const pairs = [
+    ['CREDIT_GENERAL_MIN_MONTHS', e.CREDIT_GENERAL_MIN_MONTHS, e.CREDIT_GENERAL_MAX_MONTHS],
+    ['CREDIT_SERIOUS_MIN_MONTHS', e.CREDIT_SERIOUS_MIN_MONTHS, e.CREDIT_SERIOUS_MAX_MONTHS],
+  ] as const;
+  for (const [name, min, max] of pairs) {
+    if (min > max) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'must not exceed the maximum months' });
+    }
   }
 }
 

@@ -1,11 +1,14 @@
 import {
+  defaultEducationSettings,
   defaultHandlingSettings,
   defaultMediationSettings,
+  defaultMyRequestSettings,
   defaultNotifySettings,
   defaultReinspectionSettings,
   deriveAuditKey,
   type Config,
 } from './config.js';
+import { defaultCreditRules } from '../domain/credit-repair.js';
 import type { AppContext } from './context.js';
 import { createDataCipher } from './crypto/data-cipher.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -17,7 +20,19 @@ export function createContext(
     Config,
     'dataKey' | 'filesDir' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicBaseUrl'
   > &
-    Partial<Pick<Config, 'notify' | 'handlingRules' | 'audit' | 'mediation' | 'reinspection'>>,
+    Partial<
+      Pick<
+        Config,
+        | 'notify'
+        | 'handlingRules'
+        | 'audit'
+        | 'mediation'
+        | 'reinspection'
+        | 'myRequests'
+        | 'creditRules'
+        | 'education'
+      >
+    >,
   handle: DatabaseHandle,
   now: () => Date = () => new Date(),
 ): AppContext {
@@ -38,5 +53,8 @@ export function createContext(
     audit: config.audit ?? { key: deriveAuditKey(config.dataKey), mac: 'hmac-sha256' },
     mediation: config.mediation ?? defaultMediationSettings,
     reinspection: config.reinspection ?? defaultReinspectionSettings,
+    education: config.education ?? defaultEducationSettings,
+    creditRules: config.creditRules ?? defaultCreditRules,
+    myRequests: config.myRequests ?? defaultMyRequestSettings,
   };
 }

@@ -1,11 +1,14 @@
 import type {
   AuditSettings,
   Config,
+  EducationSettings,
   HandlingSettings,
   MediationSettings,
+  MyRequestSettings,
   NotifySettings,
   ReinspectionSettings,
 } from './config.js';
+import type { CreditRules } from '../domain/credit-repair.js';
 import type { DataCipher } from './crypto/data-cipher.js';
 import type { Db, DatabaseKind } from './db/database.js';
 import type { FileStorage } from './files/storage.js';
@@ -31,4 +34,10 @@ export interface AppContext {
   mediation: MediationSettings;
   /** When corrected cases are re-inspected (回头看, src/server/buildings). */
   reinspection: ReinspectionSettings;
+  /** The largest video of legal education (src/server/education). */
+  education: EducationSettings;
+  /** Publication periods and handling limits of credit repair (src/server/credit). */
+  creditRules: CreditRules;
+  /** Rate limits and session length of "my requests" (src/server/my-requests). */
+  myRequests: MyRequestSettings;
 }

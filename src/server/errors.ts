@@ -38,6 +38,15 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   service_unavailable: 503,
   pdf_font_missing: 503,
   edit_window_closed: 422,
+  video_type_refused: 415,
+  video_codec_refused: 415,
+  range_not_satisfiable: 416,
+  self_review_refused: 422,
+  verification_failed: 401,
+  credit_record_not_found: 404,
+  credit_repair_not_ready: 422,
+  campaign_closed: 422,
+  personal_matter: 422,
   internal_error: 500,
 };
 
@@ -80,6 +89,30 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
   edit_window_closed: [
     '记录只能在登记后7天内由登记人修改',
     'A record can be corrected only by whoever made it, within 7 days',
+  ],
+  video_type_refused: ['只接受 MP4 视频', 'Only MP4 videos are accepted'],
+  video_codec_refused: [
+    '视频须为 H.264 画面、AAC 声音的 MP4',
+    'The MP4 must carry H.264 video and AAC audio',
+  ],
+  range_not_satisfiable: ['请求的字节范围超出文件', 'The requested byte range is outside the file'],
+  self_review_refused: ['不能审核自己撰写的内容', 'You may not review what you wrote'],
+  verification_failed: [
+    '验证码不正确或已失效，请重新获取',
+    'The code is wrong or no longer valid; ask for a new one',
+  ],
+  credit_record_not_found: [
+    '未找到与该决定书文号和证件号码相符的行政处罚信息',
+    'No penalty decision matches this decision number and identity number',
+  ],
+  credit_repair_not_ready: [
+    '该行政处罚信息目前不能申请信用修复',
+    'This penalty record cannot be repaired yet',
+  ],
+  campaign_closed: ['该征集活动不在征集期内', 'This campaign is not taking suggestions now'],
+  personal_matter: [
+    '个人诉求不属于人民建议，请通过楼栋联络牌提交诉求',
+    'A personal claim is not a public suggestion; file it as a request at your building',
   ],
   internal_error: ['服务器内部错误', 'Internal server error'],
 };

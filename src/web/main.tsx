@@ -6,11 +6,14 @@ import { AppRoutes, preloadRoute } from './app-routes';
 import { I18nProvider } from './i18n/i18n-context';
 import { initialLocale } from './i18n/locale-choice';
 import { loadMessages } from './i18n/load-messages';
+import { applyElderMode, storedElderMode } from './resident/elder-mode';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('missing #root');
 }
+// Before anything is drawn, so that a remembered elder mode never flashes the small text first.
+applyElderMode(storedElderMode());
 const root = createRoot(container);
 const locale = initialLocale();
 

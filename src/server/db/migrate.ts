@@ -14,6 +14,11 @@ import * as visitsMeetings from './migrations/0011-visits-meetings.js';
 import * as mediations from './migrations/0012-mediations.js';
 import * as cases from './migrations/0013-cases.js';
 import * as buildingFile from './migrations/0014-building-file.js';
+import * as matterCatalogue from './migrations/0015-matter-catalogue.js';
+import * as education from './migrations/0017-education.js';
+import * as suggestionsQa from './migrations/0016-suggestions-qa.js';
+import * as creditRepair from './migrations/0018-credit-repair.js';
+import * as residentVerification from './migrations/0019-resident-verification.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +36,11 @@ const migrations: Record<string, Migration> = {
   '0012-mediations': mediations,
   '0013-cases': cases,
   '0014-building-file': buildingFile,
+  '0015-matter-catalogue': matterCatalogue,
+  '0016-suggestions-qa': suggestionsQa,
+  '0017-education': education,
+  '0018-credit-repair': creditRepair,
+  '0019-resident-verification': residentVerification,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -52,11 +52,39 @@ import type {
   ReinspectionPhotoTable,
   BuildingFlagTable,
 } from './tables-field-work.js';
+import type {
+  EducationEventTable,
+  EducationItemTable,
+  EducationMediaTable,
+} from './tables-education.js';
+import type { MatterRevisionTable } from './tables-matters.js';
+import type {
+  QaEntryTable,
+  SuggestionCampaignTable,
+  SuggestionTable,
+  SuggestionSettingsTable,
+} from './tables-suggestions.js';
+import type {
+  CreditClassTable,
+  CreditRepairEventTable,
+  CreditRepairFileTable,
+  CreditRepairTable,
+} from './tables-credit.js';
+import type {
+  ResidentCodeTable,
+  ResidentRateHitTable,
+  ResidentSessionTable,
+} from './tables-residents.js';
 
 // The table types stand in one file per area; they are all reachable from here.
 export type * from './tables-org.js';
 export type * from './tables-tickets.js';
 export type * from './tables-field-work.js';
+export type * from './tables-education.js';
+export type * from './tables-suggestions.js';
+export type * from './tables-matters.js';
+export type * from './tables-residents.js';
+export type * from './tables-credit.js';
 
 /**
  * Table types shared by SQLite and PostgreSQL. Ids are generated text, instants are ISO 8601 UTC
@@ -72,6 +100,7 @@ export interface Database {
   room_liaisons: RoomLiaisonTable;
   buildings: BuildingTable;
   matters: MatterTable;
+  matter_revisions: MatterRevisionTable;
   sessions: SessionTable;
   tickets: TicketTable;
   ticket_reporters: TicketReporterTable;
@@ -111,4 +140,18 @@ export interface Database {
   reinspections: ReinspectionTable;
   reinspection_photos: ReinspectionPhotoTable;
   building_flags: BuildingFlagTable;
+  credit_repairs: CreditRepairTable;
+  credit_repair_files: CreditRepairFileTable;
+  credit_repair_events: CreditRepairEventTable;
+  credit_classes: CreditClassTable;
+  resident_codes: ResidentCodeTable;
+  resident_sessions: ResidentSessionTable;
+  resident_rate_hits: ResidentRateHitTable;
+  qa_entries: QaEntryTable;
+  suggestion_campaigns: SuggestionCampaignTable;
+  suggestions: SuggestionTable;
+  suggestion_settings: SuggestionSettingsTable;
+  education_items: EducationItemTable;
+  education_events: EducationEventTable;
+  education_media: EducationMediaTable;
 }

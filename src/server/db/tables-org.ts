@@ -86,6 +86,18 @@ export interface MatterTable {
   penalty_basis: string;
   penalty_range: string;
   sort: number;
+  /** 处罚实施主体, or for a matter not handled by 城管 the body to go to (migration 0015). */
+  handling_body: string;
+  /** 1 when 城管 handles the matter, 0 when it is listed for residents but belongs elsewhere. */
+  handled_by_chengguan: number;
+  /** Related legal education in Chinese, and the topic code of /learn?topic=… (or null). */
+  education: string;
+  education_topic: string | null;
+  /** 0 once retired: kept for history, hidden from the public and from new tickets. */
+  active: number;
+  updated_at: string;
+  /** The searched fields NFKC-normalised and lower-cased in code (src/server/matters/search-text.ts). */
+  search_text: string;
 }
 
 export interface SessionTable {

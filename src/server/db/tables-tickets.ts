@@ -114,7 +114,8 @@ export interface OutboxTable {
   id: string;
   topic: string;
   ticket_id: string | null;
-  audience: 'reporter' | 'staff';
+  /** 'resident': a phone on no ticket (a "my requests" code), carried in recipient_enc. */
+  audience: 'reporter' | 'staff' | 'resident';
   staff_id: string | null;
   event: string;
   /** JSON text; never a phone number. */
@@ -129,6 +130,8 @@ export interface OutboxTable {
   claimed_at: string | null;
   recipient_masked: string | null;
   dedupe_key: string | null;
+  /** The encrypted number of a 'resident' message (migration 0019); null for the others. */
+  recipient_enc: string | null;
 }
 
 export interface OutboxAttemptTable {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Paths the single-page app answers; anything else unknown is a JSON 404. */
-const appPaths = /^\/(b|t|workbench)(\/|$)|^\/$/;
+const appPaths = /^\/(b|t|workbench|matters|mine|credit|qa|suggest|online|guide|learn)(\/|$)|^\/$/;
 
 /** Whether a GET for this URL should get the web app's index.html. */
 export function isAppPath(url: string): boolean {

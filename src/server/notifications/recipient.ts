@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import type { NotificationEvent, SkipReason } from '../../contract/notifications.js';
+import type { CreditRepairEvent, SkipReason, TicketEvent } from '../../contract/notifications.js';
 import { maskPhone } from '../../domain/personal-data.js';
 import { openStatuses } from '../../domain/ticket-machine.js';
 import type { AppContext } from '../context.js';
+import { resolveCreditRepairMessage } from '../credit/notify.js';
+import { resolveSuggestionFeedback } from '../suggestions/notify.js';
 import type { OutboxTable } from '../db/schema.js';
-import { renderText } from './render.js';
+import { renderText, verificationCodeText } from './render.js';
 import * as store from './store.js';
 
 /** What the worker does with a message: send this text to this number, or skip it and why. */
@@ -15,10 +17,22 @@ export type Resolution =
 export const payloadSchema = z.object({
   at: z.string(),
   dueAt: z.string().optional(),
+  /** A suggestion's feedback message names the suggestion instead of a ticket. */
+  suggestionId: z.string().optional(),
+  /** A credit-repair message names the application (src/server/credit). */
+  creditRepairId: z.string().optional(),
 });
 export type Payload = z.infer<typeof payloadSchema>;
 
-const reminders: readonly NotificationEvent[] = ['soon_due', 'overdue'];
+/** The payload of a "my requests" code: the code encrypted, and until when it holds. */
+export const codePayloadSchema = z.object({
+  at: z.string(),
+  codeEnc: z.string(),
+  expiresAt: z.string(),
+});
+export type CodePayload = z.infer<typeof codePayloadSchema>;
+
+const reminders: readonly TicketEvent[] = ['soon_due', 'overdue'];
 const open: readonly string[] = openStatuses;
 
 async function phoneOf(
@@ -46,10 +60,20 @@ async function phoneOf(
  */
 export async function resolveMessage(
   ctx: AppContext,
-  row: Pick<OutboxTable, 'audience' | 'ticket_id' | 'staff_id' | 'event' | 'payload'>,
+  row: Pick<OutboxTable, 'audience' | 'ticket_id' | 'staff_id' | 'event' | 'payload'> &
+    Partial<Pick<OutboxTable, 'recipient_enc'>>,
 ): Promise<Resolution> {
-  const event = row.event as NotificationEvent;
+  if (row.audience === 'resident') {
+    return resolveCodeMessage(ctx, row);
+  }
+  const event = row.event as TicketEvent;
   const payload = payloadSchema.parse(JSON.parse(row.payload));
+  if (payload.creditRepairId) {
+    return resolveCreditRepairMessage(ctx, row.event as CreditRepairEvent, payload.creditRepairId);
+  }
+  if (event === 'suggestion_feedback') {
+    return resolveSuggestionFeedback(ctx, payload.suggestionId ?? '');
+  }
   const ticket = row.ticket_id ? await store.findTicketFacts(ctx.db, row.ticket_id) : undefined;
   if (!ticket) {
     return { kind: 'skip', reason: 'ticket_gone' };
@@ -73,4 +97,25 @@ export async function resolveMessage(
   };
   const text = renderText(event, facts, payload.dueAt);
   return { kind: 'send', to: recipient.phone, masked: maskPhone(recipient.phone), text };
+}
+
+/**
+ * A "my requests" code goes to the number encrypted in the message itself, since it is on no
+ * ticket; a code past its 10 minutes is not sent, as it could no longer be used.
+ */
+function resolveCodeMessage(
+  ctx: AppContext,
+  row: Pick<OutboxTable, 'payload'> & Partial<Pick<OutboxTable, 'recipient_enc'>>,
+): Resolution {
+  const payload = codePayloadSchema.parse(JSON.parse(row.payload));
+  if (!row.recipient_enc) {
+    return { kind: 'skip', reason: 'no_reporter_phone' };
+  }
+  if (ctx.now().toISOString() >= payload.expiresAt) {
+    return { kind: 'skip', reason: 'code_expired' };
+  }
+  const to = ctx.cipher.decrypt(row.recipient_enc);
+  const minutes = Math.round((Date.parse(payload.expiresAt) - Date.parse(payload.at)) / 60_000);
+  const text = verificationCodeText(ctx.cipher.decrypt(payload.codeEnc), minutes);
+  return { kind: 'send', to, masked: maskPhone(to), text };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, renderText } from './render.js';
+import { chineseDate, renderText, verificationCodeText } from './render.js';
 
 const ticket = {
   trackingCode: 'LL-ABCDE-FGHJK',
@@ -37,6 +37,12 @@ describe('message texts', () => {
     expect(renderText('soon_due', ticket)).toContain('即将到期');
     expect(renderText('overdue', ticket, '2025-10-21T15:59:59.999Z')).toBe(
       '【邻里】已超期：LL-ABCDE-FGHJK 殷行一村1号楼，办结期限 2025年10月21日 已过，请立即办理。',
+    );
+  });
+
+  it('gives a resident the code of "my requests", how long it holds, and names no request', () => {
+    expect(verificationCodeText('042917', 10)).toBe(
+      '【邻里】您的验证码是042917，10分钟内有效，仅用于查询“我的诉求”。如非本人操作，请忽略。',
     );
   });
 });

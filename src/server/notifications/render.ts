@@ -1,4 +1,4 @@
-import type { NotificationEvent } from '../../contract/notifications.js';
+import type { TicketEvent } from '../../contract/notifications.js';
 
 /** What a message says about its ticket, read when the message is sent. */
 export interface TicketFacts {
@@ -8,6 +8,8 @@ export interface TicketFacts {
   place: string;
   /** The tracking code of the ticket this one was merged into, if it was. */
   mergedInto?: string | null;
+  /** For a suggestion's feedback: the adoption decision in words (采纳, 留作参考, …). */
+  decision?: string;
 }
 
 const kindWords: Record<string, string> = {
@@ -38,7 +40,7 @@ export function chineseDate(iso: string): string {
  * The SMS text of one event, in Chinese. Each text names the new state in words, so a resident or
  * liaison knows what happened without opening the link; none carries personal data.
  */
-export function renderText(event: NotificationEvent, ticket: TicketFacts, dueAt?: string): string {
+export function renderText(event: TicketEvent, ticket: TicketFacts, dueAt?: string): string {
   const kind = kindWords[ticket.kind] ?? '诉求';
   const code = ticket.trackingCode;
   const due = chineseDate(dueAt ?? ticket.resolveDueAt);
@@ -65,5 +67,16 @@ export function renderText(event: NotificationEvent, ticket: TicketFacts, dueAt?
       return `【邻里】回头看提醒：${ticket.place}应于${due}前完成回头看复查，请按时前往。`;
     case 'reinspection_overdue':
       return `【邻里】回头看已超期：${ticket.place}应于${due}前完成回头看复查，尚未记录结果，请尽快前往。`;
+    // A suggestion's decision (src/server/suggestions): the code is the suggestion's receipt code.
+    case 'suggestion_feedback':
+      return `【邻里】您的人民建议（${code}）已办结，办理结果：${ticket.decision ?? ''}。反馈意见请通过您的查询链接查看。`;
   }
+}
+
+/**
+ * The SMS of a "my requests" code (src/server/my-requests): the code, how long it holds, and what
+ * to do with a code nobody asked for. It names no request, so it tells nothing to whoever reads it.
+ */
+export function verificationCodeText(code: string, minutes: number): string {
+  return `【邻里】您的验证码是${code}，${minutes}分钟内有效，仅用于查询“我的诉求”。如非本人操作，请忽略。`;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   reporterEvents,
+  type CreditRepairEvent,
   staffEvents,
   type NotificationList,
   type NotificationListQuery,
@@ -13,7 +14,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { presentNotification } from './present.js';
-import type { Payload } from './recipient.js';
+import type { CodePayload, Payload } from './recipient.js';
 import * as store from './store.js';
 
 /**
@@ -68,6 +69,103 @@ export async function enqueueNotification(
   entry: NotificationEntry,
 ): Promise<string> {
   return (await queueMessage(trx, entry)).id;
+}
+
+/** A "my requests" code to send to a phone that need not be on any ticket. */
+export interface CodeMessage {
+  /** The number, already encrypted with the data key; the outbox never holds it in clear. */
+  phoneEnc: string;
+  phoneMasked: string;
+  /** The code, already encrypted; the worker decrypts it into the text when it sends. */
+  codeEnc: string;
+  at: string;
+  expiresAt: string;
+}
+
+/**
+ * Queues the SMS of a "my requests" code in the caller's transaction. Unlike a ticket's messages
+ * the recipient travels with the message (encrypted): there is no ticket to look the phone up in.
+ */
+export async function enqueueCodeMessage(
+  trx: Kysely<Database> | Transaction<Database>,
+  message: CodeMessage,
+): Promise<string> {
+  const payload: CodePayload = {
+    at: message.at,
+    codeEnc: message.codeEnc,
+    expiresAt: message.expiresAt,
+  };
+  const id = newId();
+  await store.insertMessage(trx, {
+    id,
+    topic: 'sms',
+    ticket_id: null,
+    audience: 'resident',
+    staff_id: null,
+    event: 'verification_code',
+    payload: JSON.stringify(payload),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: message.at,
+    created_at: message.at,
+    recipient_masked: message.phoneMasked,
+    recipient_enc: message.phoneEnc,
+  });
+  return id;
+}
+
+/**
+ * Queues, inside the caller's transaction, the SMS telling a suggestion's proposer of the decision
+ * and feedback (src/server/suggestions); at most once per suggestion. As for tickets, no number
+ * is stored: it is read from the suggestion when the message is sent.
+ */
+export async function enqueueSuggestionFeedback(
+  trx: Kysely<Database> | Transaction<Database>,
+  suggestionId: string,
+  at: string,
+): Promise<boolean> {
+  const payload: Payload = { at, suggestionId };
+  return store.insertMessage(trx, {
+    id: newId(),
+    topic: 'sms',
+    ticket_id: null,
+    audience: 'reporter',
+    staff_id: null,
+    event: 'suggestion_feedback',
+    payload: JSON.stringify(payload),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    created_at: at,
+    dedupe_key: `suggestion_feedback:${suggestionId}`,
+  });
+}
+
+/**
+ * Queues, inside the caller's transaction, an SMS to the applicant of a credit-repair application
+ * (src/server/credit): the 补正 request or the decision. As for tickets, no number is stored: it
+ * is read from the application when the message is sent.
+ */
+export async function enqueueCreditRepairMessage(
+  trx: Kysely<Database> | Transaction<Database>,
+  creditRepairId: string,
+  event: CreditRepairEvent,
+  at: string,
+): Promise<boolean> {
+  const payload: Payload = { at, creditRepairId };
+  return store.insertMessage(trx, {
+    id: newId(),
+    topic: 'sms',
+    ticket_id: null,
+    audience: 'reporter',
+    staff_id: null,
+    event,
+    payload: JSON.stringify(payload),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    created_at: at,
+  });
 }
 
 /**

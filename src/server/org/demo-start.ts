@@ -1,4 +1,7 @@
 import { seedDemoMobiles } from '../accounts/mobile.js';
+import { seedEducationDemo } from '../education/demo.js';
+import { seedQaDemo } from '../consultations/demo.js';
+import { seedSuggestionsDemo } from '../suggestions/demo.js';
 import type { DataCipher } from '../crypto/data-cipher.js';
 import type { Db } from '../db/database.js';
 import { describeDemoOrg, seedDemoOrg, type DemoAccount } from './service.js';
@@ -29,6 +32,9 @@ export async function prepareDemo(
   const seeded = await seedDemoOrg(db);
   if (seeded) {
     await seedDemoMobiles(db, cipher);
+    await seedEducationDemo(db);
+    await seedQaDemo(db);
+    await seedSuggestionsDemo(db, cipher);
   }
   const summary = seeded ?? (await describeDemoOrg(db));
   if (!summary) {

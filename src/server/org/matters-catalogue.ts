@@ -1,12 +1,17 @@
 import type { MatterTable } from '../db/schema.js';
+import { seedExtrasOf } from '../matters/seed-extras.js';
+
+/** The fields a seed matter is inserted with; its search text, state and dates are derived. */
+export type MatterSeed = Omit<MatterTable, 'active' | 'updated_at' | 'search_text'>;
 
 /**
  * The community enforcement matters named in the implementation measures, with their legal basis
  * (docs/sources.md §2; articles from the public law texts). Matters held by 消防救援 or 公安 are left out.
  * Text marked （待核实） is not settled: check it against the street's published 执法事项清单
- * before relying on it. The bureau keeps the live catalogue in the database; this is the seed.
+ * before relying on it. The bureau keeps the live catalogue in the database (src/server/matters);
+ * this is the seed, inserted once per matter and never written over the bureau's edits.
  */
-export const mattersCatalogue: readonly MatterTable[] = [
+export const mattersCatalogue: readonly MatterSeed[] = [
   {
     code: 'WFDJ',
     name: '违法搭建建筑物、构筑物（物业管理区域内）',
@@ -169,7 +174,7 @@ export const mattersCatalogue: readonly MatterTable[] = [
       '《上海市住宅物业管理规定》第八十六条（城管执法是否承接以执法事项清单为准（待核实））',
     penalty_range: '责令限期改正、恢复原状，可处1万元以上5万元以下罚款',
   },
-].map((m, i) => ({ ...m, sort: i + 1 }));
+].map((m, i) => ({ ...m, ...seedExtrasOf(m.code), sort: i + 1 }));
 
 /** The codes of the catalogue, for validating imported rooms before the seed has run. */
 export const catalogueCodes: ReadonlySet<string> = new Set(mattersCatalogue.map((m) => m.code));

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../contract/common.js';
-import { matterSchema, placardSchema } from '../../contract/org.js';
+import { placardSchema } from '../../contract/org.js';
 import type { AppContext } from '../context.js';
-import { getPlacard, listMatters } from './service.js';
+import { getPlacard } from './service.js';
 
-/** The public side of the organisation: placard pages and the matter catalogue. */
+/** The public side of the organisation: placard pages (the catalogue is src/server/matters). */
 export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -24,12 +24,5 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => getPlacard(ctx.db, request.params.token),
-  );
-  r.get(
-    '/api/public/matters',
-    {
-      schema: { tags: ['resident'], response: { 200: z.object({ items: z.array(matterSchema) }) } },
-    },
-    async () => ({ items: await listMatters(ctx.db) }),
   );
 }

@@ -3,6 +3,7 @@ import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { newId, randomBase32 } from '../ids.js';
+import { seedCatalogue } from '../matters/service.js';
 import { buildingOfReplacedToken } from '../placards/tokens.js';
 import { addDepartment } from '../referrals/departments.js';
 import { demoDistrict, samplePlacardBuildingCode, yangpuDemo } from './demo-org.js';
@@ -16,7 +17,10 @@ import { emptyCounts, writeOrgTree, type LevelCounts, type WriteOptions } from '
 
 export type { LevelCounts } from './tree-writer.js';
 
-/** Upserts the seed catalogue of enforcement matters (docs/sources.md §2); returns how many it holds. */
+/**
+ * Inserts the seed matters the catalogue lacks (docs/sources.md §2), never writing over the
+ * bureau's edits (src/server/matters); returns how many the seed holds.
+ */
 export async function seedMatters(db: Db): Promise<number> {
   await db.transaction().execute((trx) => seedMattersIn(trx));
   return mattersCatalogue.length;
@@ -406,9 +410,7 @@ function refused(issues: ImportIssue[]): ImportReport {
 }
 
 async function seedMattersIn(ex: Db): Promise<void> {
-  for (const matter of mattersCatalogue) {
-    await store.upsertMatter(ex, matter);
-  }
+  await seedCatalogue(ex, mattersCatalogue, new Date().toISOString());
 }
 
 type Passwords = Map<string, { password: string; hash: Promise<string> }>;

@@ -373,32 +373,19 @@ export function listLiaisonCards(ex: Executor, roomId: string) {
     .execute();
 }
 
-/** The main matters of a room with their names, in placard order. */
+/** The main matters of a room in force, with their names, in placard order. */
 export function listRoomMatters(ex: Executor, roomId: string) {
-  return ex
-    .selectFrom('room_matters')
-    .innerJoin('matters', 'matters.code', 'room_matters.matter_code')
-    .select(['matters.code', 'matters.name', 'matters.name_en'])
-    .where('room_matters.room_id', '=', roomId)
-    .orderBy('room_matters.sort')
-    .execute();
-}
-
-/** Inserts a matter, or overwrites its texts when the code exists. */
-export async function upsertMatter(ex: Executor, row: MatterTable): Promise<void> {
-  const texts = {
-    name: row.name,
-    name_en: row.name_en,
-    prohibition_basis: row.prohibition_basis,
-    penalty_basis: row.penalty_basis,
-    penalty_range: row.penalty_range,
-    sort: row.sort,
-  };
-  await ex
-    .insertInto('matters')
-    .values(row)
-    .onConflict((oc) => oc.column('code').doUpdateSet(texts))
-    .execute();
+  return (
+    ex
+      .selectFrom('room_matters')
+      .innerJoin('matters', 'matters.code', 'room_matters.matter_code')
+      .select(['matters.code', 'matters.name', 'matters.name_en'])
+      .where('room_matters.room_id', '=', roomId)
+      // A retired matter stays on the room for history but is no longer shown to residents.
+      .where('matters.active', '=', 1)
+      .orderBy('room_matters.sort')
+      .execute()
+  );
 }
 
 /** The whole matter catalogue in its order. */

@@ -15,6 +15,7 @@ import { writeStep } from './commit-step.js';
 import { completeMerge, mergeTarget, noticeMergedOfReply, staffMergeView } from './duplicates.js';
 import { effectOf, type ActionInput } from './effects.js';
 import { factsOf } from './facts.js';
+import { accessTokenOf } from './intake.js';
 import { presentStaffTicket, presentTicketRow } from './present.js';
 import { searchOf, type SearchQuery } from './search.js';
 import * as store from './store.js';
@@ -303,4 +304,24 @@ export async function reroutableRooms(ctx: AppContext, actor: StaffActor, ticket
       street: r.streetName,
     })),
   };
+}
+
+/**
+ * A resident's tickets as "my requests" lists them (src/server/my-requests): a phone's, by its
+ * keyed digest, or the one with a tracking code; each with the address of its follow page.
+ */
+export async function residentTicketSummaries(
+  ctx: AppContext,
+  by: { phoneDigest: string } | { code: string },
+) {
+  const rows = await store.listResidentTickets(ctx.db, by);
+  return rows.map((r) => ({
+    trackingCode: r.tracking_code,
+    kind: r.kind,
+    status: r.status,
+    matterName: r.matter_name,
+    buildingName: r.building_name,
+    createdAt: r.created_at,
+    followPath: `/t/${accessTokenOf(ctx, r.id)}`,
+  }));
 }

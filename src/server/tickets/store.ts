@@ -137,6 +137,16 @@ export function findTicketByAccessHash(db: Executor, accessHash: string) {
   return ticketWithPlace(db).where('tickets.access_hash', '=', accessHash).executeTakeFirst();
 }
 
+/** Tickets a resident finds again (我的诉求): a phone's, by its digest, or one by tracking code. */
+export function listResidentTickets(db: Executor, by: { phoneDigest: string } | { code: string }) {
+  const query = ticketWithPlace(db).leftJoin('ticket_reporters as r', 'r.ticket_id', 'tickets.id');
+  const found =
+    'code' in by
+      ? query.where('tickets.tracking_code', '=', by.code)
+      : query.where('r.phone_digest', '=', by.phoneDigest);
+  return found.orderBy('tickets.created_at', 'desc').orderBy('tickets.id').execute();
+}
+
 /** A ticket by its submission's idempotency key. */
 export function findTicketByIdempotencyKey(db: Executor, key: string) {
   return db
@@ -287,12 +297,13 @@ export async function findDeadlinePolicy(
   return rows.find((r) => r.matter_code !== null) ?? rows[0];
 }
 
-/** Whether a matter code exists in the catalogue. */
+/** Whether a matter code is in the catalogue and in force (a retired one takes no new tickets). */
 export async function matterExists(db: Executor, code: string): Promise<boolean> {
   const row = await db
     .selectFrom('matters')
     .select('code')
     .where('code', '=', code)
+    .where('active', '=', 1)
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -1,6 +1,7 @@
 import { ticketKinds } from '../../contract/tickets';
 import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../shared/use-document-title';
+import { OnlineEntry } from './online/online-entry';
 
 const steps = ['scan', 'choose', 'describe', 'follow'] as const;
 
@@ -14,6 +15,8 @@ export function LandingPage() {
         <h1>{t('landing.title')}</h1>
         <p>{t('landing.lead')}</p>
       </section>
+
+      <OnlineEntry />
 
       <section className="r-card">
         <h2>{t('landing.how.title')}</h2>
@@ -44,7 +47,7 @@ export function LandingPage() {
         <p>{t('landing.privacy.body')}</p>
       </section>
 
-      <section className="r-card r-staff-entry">
+      <section className="r-card r-staff-entry r-secondary">
         <h2>{t('landing.staff.title')}</h2>
         <p className="r-muted">{t('landing.staff.body')}</p>
         <a href="/workbench" className="r-button" data-testid="workbench-link">

@@ -13,10 +13,14 @@ import { RequireAuth } from './auth/require-auth';
 import { CalendarPage } from './calendar/calendar-page';
 import { CaseDetailPage } from './cases/case-detail-page';
 import { CaseListPage } from './cases/case-list-page';
+import { CreditDetailPage } from './credit/credit-detail-page';
+import { CreditListPage } from './credit/credit-list-page';
 import { RegisterCasePage } from './cases/register-page';
 import { RoleHome } from './layout/role-home';
 import { WorkbenchLayout } from './layout/workbench-layout';
 import { LoginPage } from './login-page';
+import { MatterDetailPage } from './matters/matter-detail-page';
+import { MattersPage } from './matters/matters-page';
 import { MediationPage } from './mediations/mediation-page';
 import { MediationsPage } from './mediations/mediations-page';
 import { NotificationsPage } from './notifications/notifications-page';
@@ -32,6 +36,12 @@ import { MeetingsPage } from './meetings/meetings-page';
 import { VisitDetailPage } from './visits/visit-detail-page';
 import { VisitFormPage } from './visits/visit-form-page';
 import { VisitsPage } from './visits/visits-page';
+import { QaListPage } from './qa/qa-list-page';
+import { SuggestionDetailPage } from './suggestions/suggestion-detail-page';
+import { SuggestionsPage } from './suggestions/suggestions-page';
+import { EducationPage } from './education/education-page';
+import { EventFormPage } from './education/event-form-page';
+import { ItemEditorPage } from './education/item-editor-page';
 import { workbenchTheme } from './workbench-theme';
 import './workbench.css';
 
@@ -70,6 +80,18 @@ export default function WorkbenchApp() {
                 <Route path="meetings/:id" element={<MeetingDetailPage />} />
                 <Route path="buildings" element={<BuildingsPage />} />
                 <Route path="buildings/:id" element={<BuildingFilePage />} />
+                <Route path="matters" element={<MattersPage />} />
+                <Route path="matters/:code" element={<MatterDetailPage />} />
+                <Route path="education" element={<EducationPage />} />
+                <Route path="education/new" element={<ItemEditorPage />} />
+                <Route path="education/events/new" element={<EventFormPage />} />
+                <Route path="education/events/:id" element={<EventFormPage />} />
+                <Route path="education/:id" element={<ItemEditorPage />} />
+                <Route path="credit" element={<CreditListPage />} />
+                <Route path="credit/:id" element={<CreditDetailPage />} />
+                <Route path="qa" element={<QaListPage />} />
+                <Route path="suggestions" element={<SuggestionsPage />} />
+                <Route path="suggestions/:id" element={<SuggestionDetailPage />} />
                 <Route path="*" element={<RoleHome />} />
               </Route>
             </Route>

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 
 import type { Placard } from '../../../contract/org';
-import { DESCRIPTION_MAX, type Receipt } from '../../../contract/tickets';
+import { DESCRIPTION_MAX, type Receipt, type TicketKind } from '../../../contract/tickets';
 import { useI18n } from '../../i18n/i18n-context';
 import { errorText, fieldErrors } from '../../shared/error-text';
 import { DescriptionField } from './description-field';
@@ -18,6 +18,8 @@ import { useSubmitTicket } from './use-submit-ticket';
 interface SubmitFormProps {
   placardToken: string;
   placard: Placard;
+  /** The kind chosen before the form opens, e.g. by a link from the service guide. */
+  initialKind?: TicketKind;
   onSubmitted: (receipt: Receipt) => void;
 }
 
@@ -37,10 +39,10 @@ function scrollToFirstError(): void {
 }
 
 /** The request form under the placard: kind, matter, description, photos, phone. */
-export function SubmitForm({ placardToken, placard, onSubmitted }: SubmitFormProps) {
+export function SubmitForm({ placardToken, placard, initialKind, onSubmitted }: SubmitFormProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const [draft, setDraft] = useState<TicketDraft>(emptyDraft);
+  const [draft, setDraft] = useState<TicketDraft>({ ...emptyDraft, kind: initialKind ?? null });
   const [checked, setChecked] = useState(false);
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const photos = usePhotoUploads();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 
-import type { Receipt } from '../../../contract/tickets';
+import { ticketKinds, type Receipt, type TicketKind } from '../../../contract/tickets';
 import { ApiError } from '../../shared/api-error';
 import { PageLoading } from '../../shared/page-loading';
 import { useDocumentTitle } from '../../shared/use-document-title';
@@ -9,6 +9,7 @@ import { useResource } from '../../shared/use-resource';
 import { SubmitForm } from '../form/submit-form';
 import { LoadFailed } from '../load-failed';
 import { Notice } from '../notice';
+import { OnlineEntry } from '../online/online-entry';
 import { fetchPlacard } from '../public-api';
 import { PlacardInfo } from './placard-info';
 import { recallReceipt, rememberReceipt } from './receipt-memory';
@@ -22,9 +23,16 @@ function isGone(error: unknown): error is ApiError {
   );
 }
 
+/** The kind a link asks the form to start with (?kind=consultation from the service guide). */
+function kindAsked(params: URLSearchParams): TicketKind | undefined {
+  const asked = params.get('kind');
+  return ticketKinds.find((kind) => kind === asked);
+}
+
 /** /b/:token — what a resident reaches by scanning the QR code on a building. */
 export function PlacardPage() {
   const { token = '' } = useParams();
+  const [params] = useSearchParams();
   const { resource, reload } = useResource(token, (signal) => fetchPlacard(token, signal));
   const [receipt, setReceiptState] = useState<Receipt | null>(() => recallReceipt(token));
   const setReceipt = (next: Receipt | null) => {
@@ -68,7 +76,13 @@ export function PlacardPage() {
     <>
       {resource.data.tokenReplaced ? <TokenReplacedNotice /> : null}
       <PlacardInfo placard={resource.data} />
-      <SubmitForm placardToken={token} placard={resource.data} onSubmitted={setReceipt} />
+      <SubmitForm
+        placardToken={token}
+        placard={resource.data}
+        initialKind={kindAsked(params)}
+        onSubmitted={setReceipt}
+      />
+      <OnlineEntry />
     </>
   );
 }

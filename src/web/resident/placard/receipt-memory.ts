@@ -27,3 +27,20 @@ export function recallReceipt(token: string): Receipt | null {
     return null;
   }
 }
+
+/** Every receipt remembered in this tab, newest first (read by "my requests", /mine). */
+export function listRememberedReceipts(): Receipt[] {
+  const found: Receipt[] = [];
+  try {
+    for (let i = 0; i < window.sessionStorage.length; i += 1) {
+      const key = window.sessionStorage.key(i);
+      const stored = key?.startsWith(prefix) ? window.sessionStorage.getItem(key) : null;
+      if (stored) {
+        found.push(JSON.parse(stored) as Receipt);
+      }
+    }
+  } catch {
+    return found;
+  }
+  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../shared/use-document-title';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
 import { Watermark } from '../common/watermark';
+import { CaseCreditBox } from '../credit/case-credit-box';
 import { CaseEvidence } from './case-evidence';
 import { CaseFacts } from './case-facts';
 import { CaseLimits } from './case-limits';
@@ -74,6 +75,7 @@ export function CaseDetailPage() {
         <CaseStepBar c={c} onUpdated={replace} />
       </Card>
       <CaseLimits c={c} />
+      {c.decision ? <CaseCreditBox caseId={c.id} /> : null}
       <CaseStages c={c} />
       <CaseFacts c={c} />
       <CaseEvidence c={c} onUpdated={replace} />

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { StaffRole } from '../../../contract/auth';
 import type { Translate } from '../../i18n/translate';
 
-/** One page of the online section's management (线上专区) in the workbench menu. */
+/** One page of the online section's management in the workbench menu. */
 interface OnlineMenuEntry {
   /** The menu key and the path under /workbench/. */
   key: string;
@@ -13,9 +13,15 @@ interface OnlineMenuEntry {
 }
 
 /** Who manages which part of the online section; each part adds its own line. */
-const onlineEntries: readonly OnlineMenuEntry[] = [];
+const onlineEntries: readonly OnlineMenuEntry[] = [
+  { key: 'credit', label: 'menu.credit', roles: ['street_admin', 'bureau_admin'] },
+  { key: 'matters', label: 'menu.matters', roles: ['bureau_admin'] },
+  { key: 'qa', label: 'menu.qa', roles: ['liaison', 'street_admin', 'bureau_admin'] },
+  { key: 'suggestions', label: 'menu.suggestions', roles: ['street_admin', 'bureau_admin'] },
+  { key: 'education', label: 'menu.education', roles: ['liaison', 'street_admin', 'bureau_admin'] },
+];
 
-/** The submenu 线上专区 with the parts this role manages; none when it manages none. */
+/** The online-section submenu with the parts this role manages; none when it manages none. */
 export function onlineMenuItems(t: Translate, role: StaffRole) {
   const children = onlineEntries
     .filter((entry) => entry.roles.includes(role))

@@ -16,6 +16,7 @@ import { Watermark } from '../common/watermark';
 import { TicketMediations } from '../mediations/ticket-mediations';
 import { TicketCaseBox } from '../cases/ticket-case-box';
 import { ReferralPanel } from '../referrals/referral-panel';
+import { PublishQaBox } from '../qa/publish-qa-box';
 import { TicketFieldWorkBox } from '../visits/ticket-field-work';
 import { fetchTicket } from '../staff-api';
 import { ActionBar } from './action-bar';
@@ -152,6 +153,7 @@ export function TicketDetailPage() {
         ) : null}
         <TicketCaseBox ticketId={ticket.id} />
         <DuplicatesBox ticket={ticket} />
+        <PublishQaBox ticket={ticket} />
         <ActionBar
           ticket={ticket}
           onUpdated={(updated) => {

@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  codeRequestSchema,
+  codeSentSchema,
+  myRequestListSchema,
+  receiptLookupSchema,
+  receiptStatusSchema,
+  verifyCodeSchema,
+} from '../../contract/my-requests.js';
+import { normalizePhone } from '../../domain/personal-data.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../http/error-responses.js';
+import { RateLimitedError } from './rate-limit.js';
+import { requestOfReceipt, requestsOfPhone } from './service.js';
+import {
+  endResidentSession,
+  resolveResidentSession,
+  sendCode,
+  verifyCode,
+  type ResidentSessionStart,
+} from './verification.js';
+
+/**
+ * The verified phone's cookie: httpOnly (no script, so no injected one, can read it), SameSite
+ * Lax (no other site's form can use it), sent only to /api/public/mine, Secure behind HTTPS.
+ */
+export const MINE_COOKIE = 'linli_mine';
+const cookiePath = '/api/public/mine';
+
+const errors = errorResponses(400, 401, 404, 429);
+
+function cookieOptions(ctx: AppContext) {
+  return {
+    path: cookiePath,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.settings.secureCookies,
+  };
+}
+
+/** A phone arrives as typed (spaces, +86, full-width digits) and is normalised before validation. */
+function normalizeBodyPhone(request: FastifyRequest, _reply: FastifyReply, done: () => void) {
+  const body = request.body as { phone?: unknown } | null;
+  if (body && typeof body.phone === 'string') {
+    body.phone = normalizePhone(body.phone);
+  }
+  done();
+}
+
+/** Runs a step and, when it is refused for too many requests, says when to retry. */
+async function withRetryAfter<T>(reply: FastifyReply, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    }
+    throw error;
+  }
+}
+
+async function sessionOf(ctx: AppContext, request: FastifyRequest) {
+  const token = request.cookies[MINE_COOKIE];
+  const session = token ? await resolveResidentSession(ctx, token) : null;
+  if (!session) {
+    throw new AppError('not_authenticated');
+  }
+  return session;
+}
+
+function startSession(ctx: AppContext, reply: FastifyReply, session: ResidentSessionStart) {
+  const maxAge = Math.round((Date.parse(session.expiresAt) - ctx.now().getTime()) / 1000);
+  void reply.setCookie(MINE_COOKIE, session.token, { ...cookieOptions(ctx), maxAge });
+}
+
+/** "My requests": a code by SMS, its check, the verified phone's list, and receipt lookups. */
+export function registerMyRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const resident = { tags: ['resident'] };
+
+  r.post(
+    '/api/public/mine/code',
+    {
+      preValidation: normalizeBodyPhone,
+      schema: {
+        ...resident,
+        body: codeRequestSchema,
+        response: { 202: codeSentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const sent = await withRetryAfter(reply, () => sendCode(ctx, request.body.phone, request.ip));
+      return reply.status(202).header('cache-control', 'no-store').send(sent);
+    },
+  );
+
+  r.post(
+    '/api/public/mine/verify',
+    {
+      preValidation: normalizeBodyPhone,
+      schema: { ...resident, body: verifyCodeSchema, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      startSession(ctx, reply, await verifyCode(ctx, request.body.phone, request.body.code));
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/public/mine',
+    { schema: { ...resident, response: { 200: myRequestListSchema, ...errors } } },
+    async (request, reply) => {
+      const session = await sessionOf(ctx, request);
+      const items = await requestsOfPhone(ctx, session.phoneDigest);
+      void reply.header('cache-control', 'no-store');
+      return { items, sessionExpiresAt: session.expiresAt };
+    },
+  );
+
+  r.post(
+    '/api/public/mine/logout',
+    { schema: { ...resident, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const token = request.cookies[MINE_COOKIE];
+      if (token) {
+        await endResidentSession(ctx, token);
+      }
+      void reply.clearCookie(MINE_COOKIE, cookieOptions(ctx));
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/public/mine/receipt',
+    {
+      schema: {
+        ...resident,
+        body: receiptLookupSchema,
+        response: { 200: receiptStatusSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const found = await withRetryAfter(reply, () =>
+        requestOfReceipt(ctx, request.body.code, request.ip),
+      );
+      return reply.header('cache-control', 'no-store').send(found);
+    },
+  );
+}
