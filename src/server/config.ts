@@ -79,6 +79,7 @@ const envSchema = z.object({
   MINE_CODES_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   MINE_RECEIPTS_PER_ADDRESS_10MIN: z.coerce.number().int().min(1).max(10_000).default(30),
   MINE_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+  CREDIT_CHECKS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 /** How notifications are delivered: the console adapter by default, or an HTTP SMS gateway. */
@@ -172,6 +173,8 @@ export interface MyRequestSettings {
   codesPerAddressHour: number;
   receiptsPerAddress10Min: number;
   sessionMinutes: number;
+  /** Credit-repair checks (decision number + ID number) one address may make in an hour. */
+  creditChecksPerAddressHour: number;
 }
 
 /** One code a minute and five an hour per phone, 20 an hour per address, 30 lookups in 10 min. */
@@ -181,6 +184,7 @@ export const defaultMyRequestSettings: MyRequestSettings = {
   codesPerAddressHour: 20,
   receiptsPerAddress10Min: 30,
   sessionMinutes: 30,
+  creditChecksPerAddressHour: 20,
 };
 
 /** The credit-repair settings from the environment (src/domain/credit-repair.ts). */
@@ -284,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       codesPerAddressHour: e.MINE_CODES_PER_ADDRESS_HOUR,
       receiptsPerAddress10Min: e.MINE_RECEIPTS_PER_ADDRESS_10MIN,
       sessionMinutes: e.MINE_SESSION_MINUTES,
+      creditChecksPerAddressHour: e.CREDIT_CHECKS_PER_ADDRESS_HOUR,
     },
   };
 }

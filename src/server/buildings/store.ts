@@ -2,26 +2,14 @@
 // model over the tables of the organisation, tickets, cases, visits, meetings, mediations and
 // placards: those features have no "by building" reads of their own, and their tables are read
 // here, never written.
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { containsText } from '../db/text-match.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The buildings a list reaches: all, a street's, or those of a liaison's rooms. */
 export type BuildingScope = { all: true } | { streetId: string } | { roomIds: string[] };
-
-/** A LIKE pattern that finds `text` anywhere, its `%`, `_` and `\` taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/**
- * `value` contains `text` the same on both engines, as the ticket search does it
- * (docs/database.md): both sides lowered, wildcards escaped, the pattern a bound parameter.
- */
-function contains(value: Expression<unknown>, text: string): Expression<SqlBool> {
-  return sql<SqlBool>`lower(${value}) like lower(${containsPattern(text)}) escape '\\'`;
-}
 
 function buildingWithPlace(db: Executor) {
   return db
@@ -100,8 +88,8 @@ export async function listBuildings(
   if (text) {
     query = query.where((eb) =>
       eb.or([
-        contains(eb.ref('buildings.name'), text),
-        contains(eb.ref('buildings.address'), text),
+        containsText(eb.ref('buildings.name'), text),
+        containsText(eb.ref('buildings.address'), text),
       ]),
     );
   }

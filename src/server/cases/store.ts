@@ -229,7 +229,13 @@ export function listFineRanges(ex: Executor, matterCode: string): Promise<Matter
 
 /** A matter of the catalogue by code. */
 export function findMatter(ex: Executor, code: string) {
-  return ex.selectFrom('matters').selectAll().where('code', '=', code).executeTakeFirst();
+  // A retired matter stays in the catalogue for old records, but no new case names it.
+  return ex
+    .selectFrom('matters')
+    .selectAll()
+    .where('code', '=', code)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }
 
 /** A street by id. */

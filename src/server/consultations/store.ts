@@ -1,5 +1,4 @@
 import {
-  sql,
   type Expression,
   type ExpressionBuilder,
   type Insertable,
@@ -9,6 +8,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Database, QaEntryTable } from '../db/schema.js';
+import { containsText } from '../db/text-match.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -54,16 +54,6 @@ export function findEntryOfTicket(db: Executor, ticketId: string) {
   return entryWithNames(db).where('qa_entries.source_ticket_id', '=', ticketId).executeTakeFirst();
 }
 
-/** A LIKE pattern that finds `text` anywhere, its `%`, `_` and `\` taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** `value` contains `text`, alike on both engines (both sides lowered, wildcards escaped). */
-function contains(value: Expression<unknown>, text: string): Expression<SqlBool> {
-  return sql<SqlBool>`lower(${value}) like lower(${containsPattern(text)}) escape '\\'`;
-}
-
 /** What a list narrows to; a null field does not narrow it. */
 export interface EntryFilter {
   status: 'published' | 'unpublished' | null;
@@ -82,8 +72,8 @@ function conditions(eb: ExpressionBuilder<Database, 'qa_entries'>, filter: Entry
   if (filter.text) {
     all.push(
       eb.or([
-        contains(eb.ref('qa_entries.question'), filter.text),
-        contains(eb.ref('qa_entries.answer'), filter.text),
+        containsText(eb.ref('qa_entries.question'), filter.text),
+        containsText(eb.ref('qa_entries.answer'), filter.text),
       ]),
     );
   }

@@ -182,3 +182,30 @@ describe('an application', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('guessing decision and identity pairs', () => {
+  it('is stopped after 20 checks an hour from one address, with the wait in both languages', async () => {
+    s.at('2026-04-02T10:00:00');
+    const guess = (n: number) =>
+      s.t.app.inject({
+        method: 'POST',
+        url: '/api/public/credit/check',
+        payload: { decisionNo: `殷城管罚〔2026〕${n + 100}号`, idNumber: ids.personA },
+        remoteAddress: '198.51.100.23',
+      });
+    for (let n = 0; n < 20; n += 1) {
+      expect((await guess(n)).statusCode).toBe(404);
+    }
+    const refused = await guess(20);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3500);
+    const issue = json<{ details: Issue[] }>(refused).details[0];
+    expect(issue?.field).toBe('decisionNo');
+    expect(issue?.message).toMatch(/请求过于频繁，请在60分钟后再试/);
+    expect(issue?.messageEn).toMatch(/try again in 60 min/);
+
+    // Another address is not held up by it.
+    const other = await check({ decisionNo, idNumber: ids.personA });
+    expect(other.statusCode).toBe(200);
+  });
+});

@@ -19,6 +19,7 @@ import { AppError, fieldIssue } from '../errors.js';
 import { newId, randomBase32, sha256Hex } from '../ids.js';
 import {
   checkedIdentityNumber,
+  countLookup,
   findRecord,
   requireApplicable,
   standingOrNotFound,
@@ -108,10 +109,12 @@ function sealedApplicant(ctx: AppContext, input: CreditApplication, idNumber: st
 export async function applyForRepair(
   ctx: AppContext,
   input: CreditApplication,
+  address: string,
   requestId: string | null = null,
 ): Promise<CreditReceipt> {
   checkForm(input);
   const idNumber = checkedIdentityNumber(input.idNumber, input.applicantKind);
+  await countLookup(ctx, address);
   const c = await findRecord(ctx, input.decisionNo, idNumber);
   const standing = standingOrNotFound(ctx, c);
   requireApplicable(standing);

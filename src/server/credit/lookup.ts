@@ -12,6 +12,7 @@ import type { RepairStanding } from '../../domain/credit-repair.js';
 import { partyDigest } from '../cases/register.js';
 import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
+import { charge } from '../rate-limits/service.js';
 import { chineseDay } from './present.js';
 import { presentStanding, standingOf } from './standing.js';
 import * as store from './store.js';
@@ -79,10 +80,29 @@ export function standingOrNotFound(ctx: AppContext, c: store.CreditCase): Repair
 export async function checkRecord(
   ctx: AppContext,
   input: { decisionNo: string; idNumber: string },
+  address: string,
 ): Promise<CreditStanding> {
   const number = checkedIdentityNumber(input.idNumber);
+  await countLookup(ctx, address);
   const c = await findRecord(ctx, input.decisionNo, number);
   return presentStanding(standingOrNotFound(ctx, c));
+}
+
+/**
+ * Counts one lookup of a decision by a client address, or refuses it (429) past the hourly limit:
+ * a decision number and an identity number must not be guessable by trying pairs.
+ */
+export async function countLookup(ctx: AppContext, address: string): Promise<void> {
+  const limits = [
+    {
+      bucket: 'credit_check_address' as const,
+      max: ctx.myRequests.creditChecksPerAddressHour,
+      windowSeconds: 3600,
+    },
+  ];
+  await ctx.db
+    .transaction()
+    .execute((trx) => charge(ctx, trx, [{ value: address, field: 'decisionNo', limits }]));
 }
 
 /** Refuses an application the standing does not allow yet, naming the day it becomes possible. */

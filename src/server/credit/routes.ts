@@ -24,6 +24,7 @@ import { applyForRepair } from './apply.js';
 import { caseCredit, setCaseClass } from './case-credit.js';
 import { staffLetter, type LetterFile } from './letter.js';
 import { checkRecord } from './lookup.js';
+import { withRetryAfter } from '../rate-limits/service.js';
 import { residentLetter, residentRepair, resubmitMaterials } from './resident.js';
 import {
   creditReaderRoles,
@@ -74,7 +75,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: { tags, body: creditCheckSchema, response: { 200: creditStandingSchema, ...errors } },
     },
-    (request) => checkRecord(ctx, request.body),
+    (request, reply) => withRetryAfter(reply, () => checkRecord(ctx, request.body, request.ip)),
   );
   r.post(
     '/api/public/credit/applications',
@@ -90,7 +91,13 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await applyForRepair(ctx, request.body, request.id)),
+      reply
+        .status(201)
+        .send(
+          await withRetryAfter(reply, () =>
+            applyForRepair(ctx, request.body, request.ip, request.id),
+          ),
+        ),
   );
   r.get(
     '/api/public/credit/r/:token',

@@ -1,10 +1,11 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type {
   Database,
   EducationEventTable,
   EducationItemTable,
   EducationMediaTable,
 } from '../db/schema.js';
+import { containsText } from '../db/text-match.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -123,10 +124,6 @@ export interface PublicFilter {
   q?: string;
 }
 
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** One page of published items, newest first. */
 export async function listPublishedItems(db: Executor, filter: PublicFilter, page: PageWindow) {
   let query = db.selectFrom('education_items').where('status', '=', 'published');
@@ -137,12 +134,9 @@ export async function listPublishedItems(db: Executor, filter: PublicFilter, pag
     query = query.where('kind', '=', filter.kind as EducationItemTable['kind']);
   }
   if (filter.q) {
-    const pattern = likePattern(filter.q);
+    const text = filter.q;
     query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(title)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(summary)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
+      eb.or([containsText(eb.ref('title'), text), containsText(eb.ref('summary'), text)]),
     );
   }
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();

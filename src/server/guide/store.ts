@@ -1,21 +1,7 @@
 // SQL of the service guide's place search. The guide is a read model over the organisation's
 // tables (buildings, communities, streets, rooms, liaisons): it reads them, never writes them.
-import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
-
-/** A LIKE pattern that finds `text` anywhere, its `%`, `_` and `\` taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/**
- * `value` contains `text` the same on SQLite and PostgreSQL (docs/database.md): both sides
- * lowered, because SQLite's LIKE ignores ASCII case and PostgreSQL's does not; the wildcards
- * escaped; the pattern a bound parameter.
- */
-function contains(value: Expression<unknown>, text: string): Expression<SqlBool> {
-  return sql<SqlBool>`lower(${value}) like lower(${containsPattern(text)}) escape '\\'`;
-}
+import { containsText } from '../db/text-match.js';
 
 /**
  * Active buildings with a room whose name or address, community name or room address contains
@@ -44,10 +30,10 @@ export function searchPlaces(db: Db, text: string, limit: number) {
     .where('buildings.retired_at', 'is', null)
     .where((eb) =>
       eb.or([
-        contains(eb.ref('buildings.name'), text),
-        contains(eb.ref('buildings.address'), text),
-        contains(eb.ref('communities.name'), text),
-        contains(eb.ref('rooms.address'), text),
+        containsText(eb.ref('buildings.name'), text),
+        containsText(eb.ref('buildings.address'), text),
+        containsText(eb.ref('communities.name'), text),
+        containsText(eb.ref('rooms.address'), text),
       ]),
     )
     .orderBy('buildings.id')

@@ -84,6 +84,30 @@ describe('retiring a matter', () => {
     expect(json<ErrorBody>(res).details?.[0]?.field).toBe('matterCode');
   });
 
+  it('refuses a new case on it, naming the field', async () => {
+    const liaison = t.demo.accounts.find((a) => a.role === 'liaison');
+    const cookie = await loginAs(t.app, liaison?.username ?? '');
+    const res = await send(
+      '/api/staff/cases',
+      {
+        body: 'street',
+        matterCode: 'FXCD',
+        place: '殷行路100弄3号楼',
+        facts: '当事人在楼道内私拉电线为电动自行车充电。',
+        party: {
+          kind: 'person',
+          name: '张三丰',
+          idNumber: '11010519491231002X',
+          address: '殷行路100弄3号101室',
+        },
+      },
+      cookie,
+    );
+    expect(res.statusCode).toBe(422);
+    expect(json<ErrorBody>(res)).toMatchObject({ error: 'matter_not_found' });
+    expect(json<ErrorBody>(res).details?.[0]?.field).toBe('matterCode');
+  });
+
   it('keeps its name on the tickets filed before', async () => {
     const res = await t.app.inject({ url: `/api/public/tickets/${oldTicket.accessToken}` });
     expect(json<ResidentTicket>(res).matter).toEqual({

@@ -13,7 +13,7 @@ import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/error-responses.js';
-import { RateLimitedError } from './rate-limit.js';
+import { withRetryAfter } from '../rate-limits/service.js';
 import { requestOfReceipt, requestsOfPhone } from './service.js';
 import {
   endResidentSession,
@@ -48,18 +48,6 @@ function normalizeBodyPhone(request: FastifyRequest, _reply: FastifyReply, done:
     body.phone = normalizePhone(body.phone);
   }
   done();
-}
-
-/** Runs a step and, when it is refused for too many requests, says when to retry. */
-async function withRetryAfter<T>(reply: FastifyReply, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (error instanceof RateLimitedError) {
-      void reply.header('retry-after', String(error.retryAfterSeconds));
-    }
-    throw error;
-  }
 }
 
 async function sessionOf(ctx: AppContext, request: FastifyRequest) {

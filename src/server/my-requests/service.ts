@@ -3,7 +3,7 @@
 import type { MyRequestItem, ReceiptStatus } from '../../contract/my-requests.js';
 import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
-import { charge } from './rate-limit.js';
+import { charge } from '../rate-limits/service.js';
 import { normalizeReceiptCode } from './receipt-code.js';
 import { myRequestSources } from './sources.js';
 

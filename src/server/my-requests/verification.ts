@@ -8,7 +8,7 @@ import { residentPhoneDigest } from '../crypto/phone-digest.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { newId, sha256Hex } from '../ids.js';
 import { enqueueCodeMessage } from '../notifications/service.js';
-import { charge, type Charge } from './rate-limit.js';
+import { charge, type Charge } from '../rate-limits/service.js';
 import * as store from './store.js';
 
 /** A code holds for 10 minutes and allows 5 tries (the issue's rule). */

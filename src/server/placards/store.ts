@@ -88,14 +88,18 @@ export function listMattersOfRooms(ex: Executor, roomIds: readonly string[]) {
   if (roomIds.length === 0) {
     return Promise.resolve([]);
   }
-  return ex
-    .selectFrom('room_matters')
-    .innerJoin('matters', 'matters.code', 'room_matters.matter_code')
-    .select(['room_matters.room_id as roomId', 'matters.name'])
-    .where('room_matters.room_id', 'in', roomIds)
-    .orderBy('room_matters.room_id')
-    .orderBy('room_matters.sort')
-    .execute();
+  return (
+    ex
+      .selectFrom('room_matters')
+      .innerJoin('matters', 'matters.code', 'room_matters.matter_code')
+      .select(['room_matters.room_id as roomId', 'matters.name'])
+      .where('room_matters.room_id', 'in', roomIds)
+      // A retired matter is no longer printed, as the placard page no longer shows it.
+      .where('matters.active', '=', 1)
+      .orderBy('room_matters.room_id')
+      .orderBy('room_matters.sort')
+      .execute()
+  );
 }
 
 /** The community with this code and its street. */

@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { Database, DepartmentTable, ReferralFileTable, ReferralTable } from '../db/schema.js';
+import { containsText } from '../db/text-match.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -249,13 +250,8 @@ export async function listDepartmentReferrals(
   return { rows, total: Number(total.n) };
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Buildings with live placards whose name, address or community contains the text. */
 export function searchBuildings(db: Executor, text: string, limit: number) {
-  const pattern = likePattern(text);
   return db
     .selectFrom('buildings')
     .innerJoin('communities', 'communities.id', 'buildings.community_id')
@@ -270,9 +266,9 @@ export function searchBuildings(db: Executor, text: string, limit: number) {
     .where('buildings.retired_at', 'is', null)
     .where((eb) =>
       eb.or([
-        sql<boolean>`${eb.ref('buildings.name')} like ${pattern} escape '\\'`,
-        sql<boolean>`${eb.ref('buildings.address')} like ${pattern} escape '\\'`,
-        sql<boolean>`${eb.ref('communities.name')} like ${pattern} escape '\\'`,
+        containsText(eb.ref('buildings.name'), text),
+        containsText(eb.ref('buildings.address'), text),
+        containsText(eb.ref('communities.name'), text),
       ]),
     )
     .orderBy('streets.sort')

@@ -4,7 +4,7 @@ import { json, loginAs, startTestApp, type TestApp } from '../../../test/app.js'
 import { buildApp } from '../app.js';
 import { verifyAuditChain } from '../audit/service.js';
 import { reporterPhoneDigest, searchOf, trackingCodeText } from './search.js';
-import { containsPattern } from './store.js';
+import { containsPattern } from '../db/text-match.js';
 
 let t: TestApp;
 

@@ -10,6 +10,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Database, DeadlinePolicyTable, TicketTable } from '../db/schema.js';
+import { containsText } from '../db/text-match.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -340,19 +341,6 @@ export interface TicketSearch {
   phoneDigest: string | null;
 }
 
-/** A LIKE pattern that finds `text` anywhere, its `%`, `_` and `\` taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/**
- * `value` contains `text`, the same on both engines: SQLite's LIKE ignores ASCII case and
- * PostgreSQL's does not, so both sides are lowered; the user's wildcards are escaped.
- */
-function contains(value: Expression<unknown>, text: string): Expression<SqlBool> {
-  return sql<SqlBool>`lower(${value}) like lower(${containsPattern(text)}) escape '\\'`;
-}
-
 /**
  * The condition of a staff search: the text in the tracking code (any case, with or without
  * dashes), the building's name or the description, and every other field given, all at once.
@@ -364,15 +352,15 @@ export function searchCondition(
   const all: Expression<SqlBool>[] = [];
   const any: Expression<SqlBool>[] = [];
   if (search.text) {
-    any.push(contains(eb.ref('tickets.description'), search.text));
+    any.push(containsText(eb.ref('tickets.description'), search.text));
     const buildings = eb
       .selectFrom('buildings')
       .select('buildings.id')
-      .where(contains(sql.ref('buildings.name'), search.text));
+      .where(containsText(sql.ref('buildings.name'), search.text));
     any.push(eb('tickets.building_id', 'in', buildings));
   }
   if (search.code) {
-    any.push(contains(sql`replace(${eb.ref('tickets.tracking_code')}, '-', '')`, search.code));
+    any.push(containsText(sql`replace(${eb.ref('tickets.tracking_code')}, '-', '')`, search.code));
   }
   if (any.length > 0) {
     all.push(eb.or(any));

@@ -4,8 +4,8 @@ import type { I18n } from '../../i18n/i18n-context';
 /** Where each source's own status codes are labelled in the locale files. */
 const statusPrefixes: Record<MyRequestSource, string> = {
   ticket: 'ticket.status.',
-  suggestion: 'suggestion.status.',
-  credit_repair: 'credit.status.',
+  suggestion: 'suggest.state.',
+  credit_repair: 'credit.status_value.',
 };
 
 /** The request's state in words; a code the locale files do not know yet reads neutrally. */

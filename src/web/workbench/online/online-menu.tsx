@@ -14,11 +14,12 @@ interface OnlineMenuEntry {
 
 /** Who manages which part of the online section; each part adds its own line. */
 const onlineEntries: readonly OnlineMenuEntry[] = [
-  { key: 'credit', label: 'menu.credit', roles: ['street_admin', 'bureau_admin'] },
-  { key: 'matters', label: 'menu.matters', roles: ['bureau_admin'] },
+  // Officers read the catalogue they work by; only the bureau admin edits it.
+  { key: 'matters', label: 'menu.matters', roles: ['liaison', 'street_admin', 'bureau_admin'] },
   { key: 'qa', label: 'menu.qa', roles: ['liaison', 'street_admin', 'bureau_admin'] },
-  { key: 'suggestions', label: 'menu.suggestions', roles: ['street_admin', 'bureau_admin'] },
   { key: 'education', label: 'menu.education', roles: ['liaison', 'street_admin', 'bureau_admin'] },
+  { key: 'suggestions', label: 'menu.suggestions', roles: ['street_admin', 'bureau_admin'] },
+  { key: 'credit', label: 'menu.credit', roles: ['street_admin', 'bureau_admin'] },
 ];
 
 /** The online-section submenu with the parts this role manages; none when it manages none. */

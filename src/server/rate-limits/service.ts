@@ -1,5 +1,7 @@
-// Rate limits of "my requests", counted in the database so that every app instance sees the same
-// counts: a sliding window over a log of requests, one row per counted request.
+// Rate limits of the public endpoints (my requests, the credit check), counted in the database so
+// that every app instance sees the same counts: a sliding window over a log of requests, one row
+// per counted request.
+import type { FastifyReply } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
@@ -9,7 +11,7 @@ import * as store from './store.js';
 
 /** One limit: at most `max` requests of a bucket in any `windowSeconds`. */
 export interface Limit {
-  bucket: 'code_phone' | 'code_address' | 'receipt_address';
+  bucket: 'code_phone' | 'code_address' | 'receipt_address' | 'credit_check_address';
   max: number;
   windowSeconds: number;
 }
@@ -114,5 +116,17 @@ export async function charge(
     const forgetBefore = new Date(now.getTime() - longest * 1000).toISOString();
     const row = { id: newId(), bucket: c.bucket, subject: c.subject, at: now.toISOString() };
     await store.insertHit(trx, row, forgetBefore);
+  }
+}
+
+/** Runs a step and, when it is refused for too many requests, tells the client when to retry. */
+export async function withRetryAfter<T>(reply: FastifyReply, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    }
+    throw error;
   }
 }
