@@ -112,6 +112,15 @@ describe('a resident repairs the credit record of a paid fine', () => {
     );
     await accessible(resident);
     await screen(resident, 'credit-rules');
+    // Without the decision number the error stands under that field, tied to it for readers.
+    await resident.getByLabel('身份证号码或统一社会信用代码').fill(idNumber);
+    await resident.getByRole('button', { name: '查询' }).click();
+    const missing = resident.getByTestId('credit-check-decisionNo-error');
+    await missing.waitFor();
+    expect(await missing.innerText()).toMatch(/不能为空/);
+    expect(
+      await resident.getByLabel('行政处罚决定书文号').first().getAttribute('aria-describedby'),
+    ).toBe('cr-check-no-error');
     await resident.getByLabel('行政处罚决定书文号').first().fill(decisionNo);
     await resident.getByLabel('身份证号码或统一社会信用代码').fill(idNumber);
     await resident.getByRole('button', { name: '查询' }).click();
@@ -203,5 +212,6 @@ describe('a resident repairs the credit record of a paid fine', () => {
     expect(text).toContain('信用修复结果告知书');
     expect(text).toContain(decisionNo);
     expect(text).toContain('准予信用修复');
+    expect(text).toContain('轻微失信信息，不设最短公示期，公示期最长3个月');
   });
 });

@@ -110,6 +110,12 @@ export const auditOwnActions = [
   'education.unpublish',
   'education.event_create',
   'education.event_edit',
+  'survey.campaign_create',
+  'assessment.scheme_set',
+  'assessment.exemplary_create',
+  'assessment.exemplary_edit',
+  'assessment.exemplary_delete',
+  'assessment.evidence_add',
 ] as const;
 
 /** Every audited action: the own actions and `ticket.<step>` for every ticket step. */
@@ -145,6 +151,9 @@ export const auditRecordTypes = [
   'suggestion_settings',
   'education_item',
   'education_event',
+  'survey_campaign',
+  'assessment_scheme',
+  'assessment_exemplary',
 ] as const;
 export const auditRecordTypeSchema = z.enum(auditRecordTypes);
 export type AuditRecordType = z.infer<typeof auditRecordTypeSchema>;

@@ -36,6 +36,8 @@ export const errorCodes = [
   'credit_record_not_found',
   'credit_repair_not_ready',
   'campaign_closed',
+  'survey_already_answered',
+  'survey_closed',
   'personal_matter',
   'internal_error',
 ] as const;

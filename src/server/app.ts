@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MAX_PHOTOS } from '../contract/tickets.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { registerAssessmentRoutes } from './assessment/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerBuildingRoutes } from './buildings/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
@@ -21,6 +22,8 @@ import { registerCreditRoutes } from './credit/routes.js';
 import type { AppContext } from './context.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerGuideRoutes } from './guide/routes.js';
+import { registerDashboardRoutes } from './dashboard/routes.js';
+import { registerSurveyRoutes } from './surveys/routes.js';
 import { defaultPhotoLimits } from './files/image.js';
 import { AppError } from './errors.js';
 import { controlCharacterIssue } from './http/control-characters.js';
@@ -134,7 +137,7 @@ export async function buildApp(
   registerRoutes(app, ctx);
   const web = options.webRoot ? await registerStaticWeb(app, options.webRoot) : false;
   app.setNotFoundHandler((request, reply) => {
-    if (web && request.method === 'GET' && isAppPath(request.url)) {
+    if (web && request.method === 'GET' && isAppPath(request.url, request.headers.accept)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(reply, request, 'not_found');
@@ -185,4 +188,7 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerMyRequestRoutes(app, ctx);
   registerMatterRoutes(app, ctx);
   registerGuideRoutes(app, ctx);
+  registerAssessmentRoutes(app, ctx);
+  registerSurveyRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
 }

@@ -46,6 +46,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   credit_record_not_found: 404,
   credit_repair_not_ready: 422,
   campaign_closed: 422,
+  survey_already_answered: 409,
+  survey_closed: 422,
   personal_matter: 422,
   internal_error: 500,
 };
@@ -110,6 +112,11 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
     'This penalty record cannot be repaired yet',
   ],
   campaign_closed: ['该征集活动不在征集期内', 'This campaign is not taking suggestions now'],
+  survey_already_answered: [
+    '本设备已参加过这次测评',
+    'This device has already answered this survey',
+  ],
+  survey_closed: ['该测评不在开放期内', 'This survey is not open now'],
   personal_matter: [
     '个人诉求不属于人民建议，请通过楼栋联络牌提交诉求',
     'A personal claim is not a public suggestion; file it as a request at your building',

@@ -226,6 +226,14 @@ describe('publishing a consultation', () => {
       question: '请打13800138000',
     });
     expect(json<ErrorBody>(bad).details?.[0]?.field).toBe('question');
+    const room = await as('yinhang.admin', 'PATCH', `/api/staff/qa/${entry.id}`, {
+      question: '我住殷行一村12号402室，车牌沪A12345，楼下装修太吵',
+    });
+    expect(room.statusCode).toBe(400);
+    expect(json<ErrorBody>(room).details?.map((d) => d.message)).toEqual([
+      '问题中仍含有门牌号或房号，请删除后再发布',
+      '问题中仍含有车牌号，请删除后再发布',
+    ]);
     expect(await auditActions(entry.id)).toEqual(['qa.publish', 'qa.edit']);
   });
 });

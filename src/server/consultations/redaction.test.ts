@@ -44,4 +44,12 @@ describe('the publication check', () => {
     expect(forbiddenData('全角１３８００１３８０００')).toEqual(['phone']);
     expect(forbiddenData('[电话已隐去]，请拨打12345')).toEqual([]);
   });
+
+  it('refuses room and lane numbers and car plates, but not the number of a legal document', () => {
+    expect(forbiddenData('我住殷行一村12号402室')).toEqual(['house_number']);
+    expect(forbiddenData('在3弄门口')).toEqual(['house_number']);
+    expect(forbiddenData('５幢２单元')).toEqual(['house_number']);
+    expect(forbiddenData('车牌沪A12345停在楼下')).toEqual(['car_plate']);
+    expect(forbiddenData('依据国办发〔2025〕22号和令第36号，楼道不得堆物')).toEqual([]);
+  });
 });

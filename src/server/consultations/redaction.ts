@@ -25,6 +25,14 @@ const houseNumber = new RegExp(
     `(?:${digit}+(?:[-－]${digit}+)?(?:弄|号楼|号|幢|栋|单元|室|楼)?)*`,
   'gu',
 );
+/**
+ * The house numbers publishing refuses: a room (302室), a lane (3弄), a number with a room after it
+ * (12号402) or a block with a number (5幢2). A bare 22号 is left, as in 国办发〔2025〕22号.
+ */
+const roomOrLane = new RegExp(
+  `${digit}+(?:[-－]${digit}+)?(?:室|弄)|${digit}+号(?:楼)?${digit}+|${digit}+(?:幢|栋)${digit}+`,
+  'u',
+);
 /** 沪A12345, 沪AD12345, 苏E·8X888. */
 const carPlate =
   /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•\s]?[A-HJ-NP-Z0-9]{5,6}/gu;
@@ -95,9 +103,12 @@ export function redactText(
   return { text: out, removed };
 }
 
+/** What publishing refuses outright, whatever is known of the ticket. */
+export type ForbiddenKind = 'phone' | 'id_number' | 'email' | 'house_number' | 'car_plate';
+
 /** The kinds of personal data publishing refuses outright, found in a text (none: empty). */
-export function forbiddenData(text: string): ('phone' | 'id_number' | 'email')[] {
-  const found: ('phone' | 'id_number' | 'email')[] = [];
+export function forbiddenData(text: string): ForbiddenKind[] {
+  const found: ForbiddenKind[] = [];
   const test = (pattern: RegExp) => new RegExp(pattern.source, 'u').test(text);
   if (test(email)) {
     found.push('email');
@@ -107,6 +118,12 @@ export function forbiddenData(text: string): ('phone' | 'id_number' | 'email')[]
   }
   if (test(phone)) {
     found.push('phone');
+  }
+  if (roomOrLane.test(text)) {
+    found.push('house_number');
+  }
+  if (test(carPlate)) {
+    found.push('car_plate');
   }
   return found;
 }

@@ -92,6 +92,8 @@ const dataNames = {
   phone: ['电话号码', 'a phone number'],
   id_number: ['身份证号码', 'an ID number'],
   email: ['电子邮箱', 'an e-mail address'],
+  house_number: ['门牌号或房号', 'a house or room number'],
+  car_plate: ['车牌号', 'a car plate'],
   tracking_code: ['诉求编号', 'the ticket code'],
   building: ['楼栋名称或地址', 'the building or its address'],
   name: ['反映人姓名', "the reporter's name"],

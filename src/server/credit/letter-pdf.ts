@@ -36,9 +36,13 @@ function paragraph(doc: PdfDoc, text: string): void {
 }
 
 function periodText(c: LetterContent): string {
-  const min = c.minMonths > 0 ? `最短${String(c.minMonths)}个月、` : '无最短公示期、';
+  // 轻微失信信息 has no minimum period (令第36号): only its longest period is stated.
+  const period =
+    c.minMonths > 0
+      ? `公示期最短${String(c.minMonths)}个月、最长${String(c.maxMonths)}个月`
+      : `不设最短公示期，公示期最长${String(c.maxMonths)}个月`;
   return (
-    `${classWords[c.creditClass]}，公示期${min}最长${String(c.maxMonths)}个月，` +
+    `${classWords[c.creditClass]}，${period}，` +
     `自${chineseDay(c.decidedOn)}起算，最长公示至${chineseDay(c.publicationLastDay)}。`
   );
 }

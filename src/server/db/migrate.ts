@@ -19,6 +19,8 @@ import * as education from './migrations/0017-education.js';
 import * as suggestionsQa from './migrations/0016-suggestions-qa.js';
 import * as creditRepair from './migrations/0018-credit-repair.js';
 import * as residentVerification from './migrations/0019-resident-verification.js';
+import * as assessment from './migrations/0020-assessment.js';
+import * as surveys from './migrations/0021-surveys.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +43,8 @@ const migrations: Record<string, Migration> = {
   '0017-education': education,
   '0018-credit-repair': creditRepair,
   '0019-resident-verification': residentVerification,
+  '0020-assessment': assessment,
+  '0021-surveys': surveys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

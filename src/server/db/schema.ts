@@ -75,6 +75,12 @@ import type {
   ResidentRateHitTable,
   ResidentSessionTable,
 } from './tables-residents.js';
+import type { SurveyAnswerTable, SurveyCampaignTable } from './tables-surveys.js';
+import type {
+  AssessmentExemplaryFileTable,
+  AssessmentExemplaryTable,
+  AssessmentSchemeTable,
+} from './tables-assessment.js';
 
 // The table types stand in one file per area; they are all reachable from here.
 export type * from './tables-org.js';
@@ -85,6 +91,8 @@ export type * from './tables-suggestions.js';
 export type * from './tables-matters.js';
 export type * from './tables-residents.js';
 export type * from './tables-credit.js';
+export type * from './tables-surveys.js';
+export type * from './tables-assessment.js';
 
 /**
  * Table types shared by SQLite and PostgreSQL. Ids are generated text, instants are ISO 8601 UTC
@@ -154,4 +162,9 @@ export interface Database {
   education_items: EducationItemTable;
   education_events: EducationEventTable;
   education_media: EducationMediaTable;
+  survey_campaigns: SurveyCampaignTable;
+  survey_answers: SurveyAnswerTable;
+  assessment_schemes: AssessmentSchemeTable;
+  assessment_exemplary: AssessmentExemplaryTable;
+  assessment_exemplary_files: AssessmentExemplaryFileTable;
 }

@@ -3,12 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** Paths the single-page app answers; anything else unknown is a JSON 404. */
-const appPaths = /^\/(b|t|workbench|matters|mine|credit|qa|suggest|online|guide|learn)(\/|$)|^\/$/;
-
-/** Whether a GET for this URL should get the web app's index.html. */
-export function isAppPath(url: string): boolean {
-  return appPaths.test(url.split('?')[0] ?? '');
+/**
+ * Whether a GET for this URL should get the web app's index.html: every page address a browser
+ * asks for, so that an unknown one shows the app's own not-found page. The API, the health check
+ * and file names (a missing asset) answer the JSON 404 instead.
+ */
+export function isAppPath(url: string, accept: string | undefined): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  if (pathname.startsWith('/api/') || pathname === '/api' || pathname === '/healthz') {
+    return false;
+  }
+  if (/\.[A-Za-z0-9]+$/.test(pathname)) {
+    return false;
+  }
+  return accept === undefined || accept.includes('text/html') || accept.includes('*/*');
 }
 
 /** Serves the built web app from `root`, when it has been built. */

@@ -30,6 +30,24 @@ function tooSmall(issue: IssueLike): [string, string] {
   return [`不能小于 ${min}`, `must be at least ${min}`];
 }
 
+/** What a wrongly written field of a known kind should look like, by the field's own name. */
+const formatSentences: Record<string, [string, string]> = {
+  phone: ['请输入 11 位手机号码', 'enter an 11-digit mainland mobile number'],
+  mobile: ['请输入 11 位手机号码', 'enter an 11-digit mainland mobile number'],
+  code: ['请输入短信中的 6 位数字验证码', 'enter the 6-digit code from the SMS'],
+};
+
+function wrongFormat(issue: IssueLike): [string, string] {
+  const last = String(issue.path.at(-1) ?? '');
+  if (formatSentences[last]) {
+    return formatSentences[last];
+  }
+  if (last === 'date' || /On$/.test(last)) {
+    return ['日期格式应为 YYYY-MM-DD', 'must be a date written YYYY-MM-DD'];
+  }
+  return ['格式有误', 'has the wrong format'];
+}
+
 function sentence(issue: IssueLike): [string, string] {
   switch (issue.code) {
     case 'too_small':
@@ -48,7 +66,7 @@ function sentence(issue: IssueLike): [string, string] {
         `must be one of: ${(issue.values ?? []).map(String).join(', ')}`,
       ];
     case 'invalid_format':
-      return ['格式有误', 'has the wrong format'];
+      return wrongFormat(issue);
     case 'unrecognized_keys':
       return [
         `不认识的字段：${(issue.keys ?? []).join('、')}`,

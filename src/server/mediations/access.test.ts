@@ -108,7 +108,11 @@ describe('opening with bad input', () => {
     expect(json(res)).toMatchObject({
       error: 'validation_failed',
       details: [
-        { field: 'parties.1.phone', message: '格式有误', messageEn: 'has the wrong format' },
+        {
+          field: 'parties.1.phone',
+          message: '请输入 11 位手机号码',
+          messageEn: 'enter an 11-digit mainland mobile number',
+        },
       ],
     });
     expect(await countRows()).toEqual(before);

@@ -11,7 +11,8 @@ import * as store from './store.js';
 
 /** One limit: at most `max` requests of a bucket in any `windowSeconds`. */
 export interface Limit {
-  bucket: 'code_phone' | 'code_address' | 'receipt_address' | 'credit_check_address';
+  bucket:
+    'code_phone' | 'code_address' | 'receipt_address' | 'credit_check_address' | 'survey_address';
   max: number;
   windowSeconds: number;
 }

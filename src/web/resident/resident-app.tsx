@@ -21,6 +21,7 @@ import { CampaignPage } from './suggest/campaign-page';
 import { SuggestionStatusPage } from './suggest/status-page';
 import { SuggestPage } from './suggest/suggest-page';
 import { ResidentShell } from './resident-shell';
+import { SurveyPage } from './survey/survey-page';
 
 /** The resident chunk: plain React and one CSS file, small enough for a phone on 4G. */
 export default function ResidentApp() {
@@ -45,6 +46,7 @@ export default function ResidentApp() {
         <Route path="suggest/r/:token" element={<SuggestionStatusPage />} />
         <Route path="credit" element={<CreditPage />} />
         <Route path="credit/r/:token" element={<CreditStatusPage />} />
+        <Route path="survey/:campaignId" element={<SurveyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ResidentShell>

@@ -5,6 +5,7 @@ import { Route, Routes } from 'react-router';
 
 import { useI18n } from '../i18n/i18n-context';
 import { PasswordPage } from './account/password-page';
+import { AssessmentPage } from './assessment/assessment-page';
 import { AuditPage } from './audit/audit-page';
 import { AuthProvider } from './auth/auth-context';
 import { BuildingFilePage } from './buildings/building-file-page';
@@ -13,6 +14,9 @@ import { RequireAuth } from './auth/require-auth';
 import { CalendarPage } from './calendar/calendar-page';
 import { CaseDetailPage } from './cases/case-detail-page';
 import { CaseListPage } from './cases/case-list-page';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { DashboardRecordsPage } from './dashboard/records-page';
+import { SurveysPage } from './surveys/surveys-page';
 import { CreditDetailPage } from './credit/credit-detail-page';
 import { CreditListPage } from './credit/credit-list-page';
 import { RegisterCasePage } from './cases/register-page';
@@ -59,8 +63,12 @@ export default function WorkbenchApp() {
                 <Route index element={<RoleHome />} />
                 <Route path="tickets/:id" element={<TicketDetailPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
+                <Route path="dashboard" element={<DashboardPage />} />
+                <Route path="dashboard/records" element={<DashboardRecordsPage />} />
+                <Route path="surveys" element={<SurveysPage />} />
                 <Route path="policies" element={<PoliciesPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="assessment" element={<AssessmentPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="password" element={<PasswordPage />} />
                 <Route path="referrals" element={<DepartmentReferralsPage />} />

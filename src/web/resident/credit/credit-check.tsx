@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { CreditStanding } from '../../../contract/credit';
 import { useI18n } from '../../i18n/i18n-context';
 import { errorText, fieldErrors } from '../../shared/error-text';
+import { FieldError } from '../form/field-error';
 import { checkCredit } from './credit-api';
 import { formatDay } from './format-day';
 
@@ -47,9 +48,16 @@ export function CreditCheck() {
             className="r-input"
             value={decisionNo}
             maxLength={64}
+            aria-invalid={fields.decisionNo ? true : undefined}
+            aria-describedby={fields.decisionNo ? 'cr-check-no-error' : undefined}
             onChange={(e) => {
               setDecisionNo(e.target.value);
             }}
+          />
+          <FieldError
+            id="cr-check-no-error"
+            message={fields.decisionNo}
+            testId="credit-check-decisionNo-error"
           />
         </div>
         <div className="r-field">
@@ -62,17 +70,23 @@ export function CreditCheck() {
             value={idNumber}
             maxLength={40}
             autoComplete="off"
+            aria-invalid={fields.idNumber ? true : undefined}
+            aria-describedby={fields.idNumber ? 'cr-check-id-error' : undefined}
             onChange={(e) => {
               setIdNumber(e.target.value);
             }}
           />
-          {fields.idNumber ? <p className="r-field-error">{fields.idNumber}</p> : null}
+          <FieldError
+            id="cr-check-id-error"
+            message={fields.idNumber}
+            testId="credit-check-idNumber-error"
+          />
         </div>
         <button type="submit" className="r-button r-button-primary" disabled={busy}>
           {t('credit.check.submit')}
         </button>
       </form>
-      {error && !fields.idNumber ? (
+      {error && !fields.idNumber && !fields.decisionNo ? (
         <p className="r-form-error" role="alert" data-testid="credit-check-error">
           {errorText(i18n, error)}
         </p>

@@ -10,6 +10,7 @@ import { SubmitForm } from '../form/submit-form';
 import { LoadFailed } from '../load-failed';
 import { Notice } from '../notice';
 import { OnlineEntry } from '../online/online-entry';
+import { PlacardSurveys } from '../survey/placard-surveys';
 import { fetchPlacard } from '../public-api';
 import { PlacardInfo } from './placard-info';
 import { recallReceipt, rememberReceipt } from './receipt-memory';
@@ -82,6 +83,7 @@ export function PlacardPage() {
         initialKind={kindAsked(params)}
         onSubmitted={setReceipt}
       />
+      <PlacardSurveys token={token} />
       <OnlineEntry />
     </>
   );

@@ -1,11 +1,13 @@
 import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 
+import { assessmentReaderRoles } from '../../../contract/assessment';
 import { auditReaderRoles } from '../../../contract/audit';
 import { mediationRoles } from '../../../contract/mediations';
 import { useI18n } from '../../i18n/i18n-context';
 import { useMe } from '../auth/auth-context';
 import { caseRoles } from '../cases/case-roles';
+import { dashboardMenuItems, dashboardMenuKey } from '../dashboard/dashboard-menu';
 import { departmentMenuItems, departmentMenuKey } from '../referrals/department-menu';
 import { onlineMenuItems, onlineMenuKey } from '../online/online-menu';
 import { fieldWorkMenuItems, fieldWorkMenuKey } from '../visits/field-work-menu';
@@ -25,6 +27,10 @@ function selectedKey(pathname: string): string | null {
   if (onlineKey) {
     return onlineKey;
   }
+  const dashboardKey = dashboardMenuKey(pathname);
+  if (dashboardKey) {
+    return dashboardKey;
+  }
   for (const key of [
     'calendar',
     'policies',
@@ -34,6 +40,7 @@ function selectedKey(pathname: string): string | null {
     'mediations',
     'cases',
     'buildings',
+    'assessment',
   ]) {
     if (pathname.startsWith(`/workbench/${key}`)) {
       return key;
@@ -63,6 +70,7 @@ export function WorkbenchLayout() {
           },
         ]),
     ...fieldWorkMenuItems(t, me.role),
+    ...dashboardMenuItems(t, me.role),
     ...(caseRoles.includes(me.role)
       ? [
           {
@@ -139,6 +147,18 @@ export function WorkbenchLayout() {
             label: (
               <Link to="/workbench/notifications" data-testid="menu-notifications">
                 {t('menu.notifications')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(assessmentReaderRoles.includes(me.role)
+      ? [
+          {
+            key: 'assessment',
+            label: (
+              <Link to="/workbench/assessment" data-testid="menu-assessment">
+                {t('menu.assessment')}
               </Link>
             ),
           },

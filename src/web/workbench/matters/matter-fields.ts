@@ -18,5 +18,8 @@ export function valueText(
   if (typeof value === 'boolean') {
     return t(`matters.value.${field}_${String(value)}`);
   }
+  if (field === 'educationTopic') {
+    return t(`education.topic.${String(value)}`);
+  }
   return String(value);
 }
