@@ -121,6 +121,10 @@ describe('a resident repairs the credit record of a paid fine', () => {
     expect(
       await resident.getByLabel('行政处罚决定书文号').first().getAttribute('aria-describedby'),
     ).toBe('cr-check-no-error');
+    // The refusal is the browser's one console error here, and an expected one.
+    expect(phone.takeErrors()).toEqual([
+      expect.stringMatching(/status of 400 .*\/api\/public\/credit\/check/),
+    ]);
     await resident.getByLabel('行政处罚决定书文号').first().fill(decisionNo);
     await resident.getByLabel('身份证号码或统一社会信用代码').fill(idNumber);
     await resident.getByRole('button', { name: '查询' }).click();

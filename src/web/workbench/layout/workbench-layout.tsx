@@ -195,6 +195,8 @@ export function WorkbenchLayout() {
           theme="dark"
           selectedKeys={selected ? [selected] : []}
           items={items}
+          // Every tab stays in sight and the row wraps, rather than hiding tabs behind "…".
+          disabledOverflow
           className="wb-menu"
         />
         <UserBar />
