@@ -56,7 +56,8 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
   } catch {
     const shown = await statusOfTicket(page);
     throw new Error(
-      `the ticket shows ${shown ?? 'no status'}, not ${status}; the page says:\n${await pageText(page)}`,
+      `the ticket shows ${shown ?? 'no status'}, not ${status}; the page says:\n` +
+        (await pageText(page)),
     );
   }
 }
@@ -89,7 +90,7 @@ afterAll(async () => {
 });
 
 describe('a complaint from the placard on the building to the rated reply', () => {
-  it('shows a resident on a phone the placard, and takes their complaint with a photo and a phone number', async () => {
+  it('shows a phone the placard and takes a complaint with a photo and phone', async () => {
     const { placard } = server;
     await resident.goto(`${server.baseUrl}/b/${placard.token}`);
 
@@ -140,7 +141,7 @@ describe('a complaint from the placard on the building to the rated reply', () =
     await screen(resident, '03-receipt-mobile.png');
   });
 
-  it('lets a liaison on a desktop find it in the inbox, accept it, call the resident back and resolve it', async () => {
+  it('lets a liaison find it in the inbox, accept, call back and resolve it', async () => {
     const [liaison] = server.placard.liaisons;
     await officer.goto(`${server.baseUrl}/workbench/login`);
     await officer.getByTestId('login-username').fill(liaison?.username ?? '');
@@ -214,7 +215,7 @@ describe('a complaint from the placard on the building to the rated reply', () =
     await screen(officer, '09-ticket-resolved-desktop.png');
   });
 
-  it('shows the resident the reply behind the follow link, and closes the ticket with their rating', async () => {
+  it('shows the resident the reply, and closes the ticket with their rating', async () => {
     await resident.goto(receipt.followUrl);
     const status = resident.getByTestId('follow-status');
     await expect.poll(() => textOf(status), eventually).toBe('已办结');

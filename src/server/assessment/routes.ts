@@ -17,7 +17,7 @@ import {
 } from '../../contract/assessment.js';
 import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
-import { requireStaff } from '../http/auth.js';
+import { requireStaff, staffOnlyFirst } from '../http/auth.js';
 import { errorResponses } from '../http/error-responses.js';
 import * as exemplary from './exemplary.js';
 import { scoresWorkbook } from './export.js';
@@ -42,13 +42,8 @@ function download(reply: FastifyReply, bytes: Buffer, mime: string, filename: st
 function registerScoreRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const query = { tags: ['workbench'], querystring: periodQuerySchema };
-  // Who may read is settled before the query is validated: a role without the assessment gets
-  // 403 whatever it asks, not a lesson in the query's form.
-  const readersOnly = {
-    preValidation: async (request: Parameters<typeof requireStaff>[1]) => {
-      await requireStaff(ctx, request, assessmentReaderRoles);
-    },
-  };
+  const readersOnly = { preValidation: staffOnlyFirst(ctx, assessmentReaderRoles) };
+
   r.get(
     '/api/staff/assessment/scores',
     { ...readersOnly, schema: { ...query, response: { 200: scoresSchema, ...errors } } },

@@ -28,7 +28,7 @@ function check(body: object) {
 type Issue = { field: string; message: string; messageEn: string };
 
 describe('the public check of a decision', () => {
-  it('tells the class and the earliest day, 13 June 2026, and nothing else of the case', async () => {
+  it('tells the class and the earliest day, 13 June 2026, nothing else of the case', async () => {
     s.at('2026-04-01T10:00:00');
     const res = await check({ decisionNo, idNumber: ids.personA });
     expect(res.statusCode).toBe(200);
@@ -42,12 +42,12 @@ describe('the public check of a decision', () => {
     expect(res.body).not.toContain('殷行路');
   });
 
-  it('matches the number as typed: full-width forms, spaces, lower-case x and brackets', async () => {
+  it('matches the number as typed: full-width forms, spaces, lower-case x, brackets', async () => {
     const res = await check({ decisionNo: ' 殷城管罚[2026]1号 ', idNumber: ` ${ids.personA} ` });
     expect(res.statusCode).toBe(200);
   });
 
-  it('answers the same neutral not-found for another party’s number or an unknown decision', async () => {
+  it('gives one neutral not-found for another party’s number or an unknown decision', async () => {
     const other = await check({ decisionNo, idNumber: ids.personB });
     const unknown = await check({ decisionNo: '殷城管罚〔2026〕99号', idNumber: ids.personA });
     for (const res of [other, unknown]) {
@@ -184,7 +184,7 @@ describe('an application', () => {
 });
 
 describe('guessing decision and identity pairs', () => {
-  it('is stopped after 20 checks an hour from one address, with the wait in both languages', async () => {
+  it('is stopped after 20 checks an hour from one address, saying the wait twice', async () => {
     s.at('2026-04-02T10:00:00');
     const guess = (n: number) =>
       s.t.app.inject({

@@ -85,7 +85,7 @@ describe('the workbench list and who sees it', () => {
     expect(auditor.statusCode).toBe(403);
   });
 
-  it('shows the liaison the application but no step, and refuses a liaison’s decision', async () => {
+  it('shows a liaison the application but no step, and refuses their decision', async () => {
     expect((await staffView(s.users.liaison)).steps).toEqual([]);
     const res = await post(s.t, await s.as(s.users.liaison), `${base}/${id}/steps/accept`, {
       reasons: '材料齐全',
@@ -105,7 +105,7 @@ describe('补正 and back', () => {
     expect(json<{ details: { field: string }[] }>(res).details[0]?.field).toBe('materials');
   });
 
-  it('asks for the missing items with a note, stops the clock and texts the applicant', async () => {
+  it('asks for missing items with a note, stops the clock, texts the applicant', async () => {
     s.at('2026-06-16T10:00:00');
     const missing = (await staffView(admin)).missing;
     expect(missing).toEqual(['application_form', 'commitment_letter', 'performance_proof']);
@@ -190,7 +190,8 @@ describe('the decision and the end of publication', () => {
     // 3 working days after Thursday 18 June: 22, 23, 24 June.
     expect(view.due).toMatchObject({ key: 'completion', dueAt: '2026-06-24T15:59:59.999Z' });
     expect((await outboxTexts()).at(-1)).toBe(
-      `13912345678 【邻里】您的信用修复申请（${receipt.receiptCode}，${decisionNo}）已办结：准予信用修复。请通过您的私密链接查看理由并下载结果告知书。`,
+      `13912345678 【邻里】您的信用修复申请（${receipt.receiptCode}，${decisionNo}）已办结：` +
+        '准予信用修复。请通过您的私密链接查看理由并下载结果告知书。',
     );
   });
 
@@ -248,7 +249,7 @@ describe('the decision and the end of publication', () => {
 });
 
 describe.skipIf(skipPdfChecks)('the result letter (信用修复结果告知书)', () => {
-  it('goes to the applicant by full name with the decision, class, period, result and body', async () => {
+  it('names the applicant in full, the decision, class, period, result and body', async () => {
     const res = await s.t.app.inject({
       url: `/api/public/credit/r/${receipt.accessToken}/letter.pdf`,
     });
@@ -281,7 +282,7 @@ describe.skipIf(skipPdfChecks)('the result letter (信用修复结果告知书)'
 });
 
 describe('the case page and "my requests"', () => {
-  it('shows the case’s class, earliest date and applications; a liaison cannot set the class', async () => {
+  it('shows the case’s class, earliest date, applications; no class set by a liaison', async () => {
     const credit = json<CaseCredit>(
       await get(s.t, await s.as(s.users.liaison), `/api/staff/cases/${s.caseId}/credit`),
     );

@@ -16,7 +16,6 @@ import {
   setCreditClassSchema,
   staffCreditRepairSchema,
 } from '../../contract/credit.js';
-import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
 import { errorResponses } from '../http/error-responses.js';
@@ -25,6 +24,7 @@ import { caseCredit, setCaseClass } from './case-credit.js';
 import { staffLetter, type LetterFile } from './letter.js';
 import { checkRecord } from './lookup.js';
 import { withRetryAfter } from '../rate-limits/service.js';
+import { normalizePhoneField } from '../http/phone-field.js';
 import { residentLetter, residentRepair, resubmitMaterials } from './resident.js';
 import {
   creditReaderRoles,
@@ -58,14 +58,6 @@ function sendFile(reply: FastifyReply, file: { bytes: Buffer; mime: string }) {
     .send(file.bytes);
 }
 
-/** The phone is normalised like the ticket form (full-width digits, spaces, +86). */
-function normalizeBodyPhone(body: unknown): void {
-  const b = body as { phone?: unknown } | null;
-  if (b && typeof b.phone === 'string') {
-    b.phone = normalizePhone(b.phone);
-  }
-}
-
 /** The resident's routes: the check, the application, the status page, 补正 and the letter. */
 function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -80,10 +72,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/public/credit/applications',
     {
-      preValidation: (request, _reply, done) => {
-        normalizeBodyPhone(request.body);
-        done();
-      },
+      preValidation: normalizePhoneField,
       schema: {
         tags,
         body: creditApplicationSchema,

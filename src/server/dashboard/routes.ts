@@ -14,7 +14,7 @@ import {
   trendSchema,
 } from '../../contract/dashboard.js';
 import type { AppContext } from '../context.js';
-import { requireStaff } from '../http/auth.js';
+import { requireStaff, staffOnlyFirst } from '../http/auth.js';
 import { errorResponses } from '../http/error-responses.js';
 import * as dashboard from './service.js';
 
@@ -26,12 +26,8 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const actorOf = (request: Parameters<typeof requireStaff>[1]) =>
     requireStaff(ctx, request, dashboardRoles);
-  // Who may read is settled before the query is validated: another role gets 403 whatever it asks.
-  const readers = {
-    preValidation: async (request: Parameters<typeof requireStaff>[1]) => {
-      await actorOf(request);
-    },
-  };
+  const readers = { preValidation: staffOnlyFirst(ctx, dashboardRoles) };
+
   r.get(
     '/api/staff/dashboard/trend',
     {

@@ -82,7 +82,7 @@ describe('the review lifecycle of an education item', () => {
     expect(json<StaffItem>(byBureau).status).toBe('published');
   });
 
-  it('lets neither the author nor another street approve, and a colleague cannot even see it', async () => {
+  it('lets neither the author nor another street approve; a colleague cannot see it', async () => {
     const item = await writeItem();
     await call('POST', `/api/staff/education/items/${item.id}/submit`, liaison);
     expect(
@@ -100,7 +100,7 @@ describe('the review lifecycle of an education item', () => {
     expect((await call('GET', '/api/staff/education/items', auditor)).statusCode).toBe(403);
   });
 
-  it('sends a rejected item back to draft with the reason, which the author then reads', async () => {
+  it('sends a rejected item back to draft with the reason the author reads', async () => {
     const item = await writeItem();
     await call('POST', `/api/staff/education/items/${item.id}/submit`, liaison);
     const noReason = await call(
@@ -252,7 +252,7 @@ describe('the public list and the view count', () => {
     expect(res.total).toBe(0);
   });
 
-  it('counts one view per opened page, not for staff previews or drafts, keeping no reader data', async () => {
+  it('counts one view per opened page, none for previews or drafts, no reader data', async () => {
     const item = await writeItem();
     await call('GET', `/api/staff/education/items/${item.id}`, streetAdmin);
     expect((await call('POST', `/api/public/education/items/${item.id}/views`)).statusCode).toBe(
@@ -279,7 +279,7 @@ describe('the public list and the view count', () => {
 });
 
 describe('the demo content', () => {
-  it('publishes four articles, a typical case and a 7·15 open day on the demo organisation', async () => {
+  it('publishes four articles, a typical case and a 7·15 open day in the demo', async () => {
     await seedEducationDemo(t.ctx.db, t.clock.now);
     const list = json<PublicItemList>(await call('GET', '/api/public/education/items'));
     expect(list.total).toBe(5);

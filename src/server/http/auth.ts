@@ -35,6 +35,16 @@ export async function requireStaff(
   return actor;
 }
 
+/**
+ * A preValidation hook that settles who may call a route before its query or body is validated,
+ * so that a role without access gets 403 whatever it sends, not a lesson in the input's form.
+ */
+export function staffOnlyFirst(ctx: AppContext, roles: readonly StaffRole[]) {
+  return async (request: FastifyRequest): Promise<void> => {
+    await requireStaff(ctx, request, roles);
+  };
+}
+
 /** Clears the session cookie on the reply. */
 export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
   reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(ctx), maxAge: undefined });

@@ -22,7 +22,7 @@ export function normalizeReceiptCode(raw: string): string {
 const crockfordLookalikes: Record<string, string> = { O: '0', I: '1', L: '1' };
 
 /**
- * The tracking code of a ticket (LL-XXXXX-XXXXX, src/server/tickets/intake.ts) that a normalised
+ * The tracking code of a ticket (LL-9K2QD-7MHXA, src/server/tickets/intake.ts) that a normalised
  * receipt code stands for, whether typed with its dashes or without; O read as 0, I and L as 1
  * in the ten random characters, which never contain them. Null when it is no tracking code.
  */

@@ -9,10 +9,10 @@ import {
   receiptStatusSchema,
   verifyCodeSchema,
 } from '../../contract/my-requests.js';
-import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/error-responses.js';
+import { normalizePhoneField } from '../http/phone-field.js';
 import { withRetryAfter } from '../rate-limits/service.js';
 import { requestOfReceipt, requestsOfPhone } from './service.js';
 import {
@@ -41,15 +41,6 @@ function cookieOptions(ctx: AppContext) {
   };
 }
 
-/** A phone arrives as typed (spaces, +86, full-width digits) and is normalised before validation. */
-function normalizeBodyPhone(request: FastifyRequest, _reply: FastifyReply, done: () => void) {
-  const body = request.body as { phone?: unknown } | null;
-  if (body && typeof body.phone === 'string') {
-    body.phone = normalizePhone(body.phone);
-  }
-  done();
-}
-
 async function sessionOf(ctx: AppContext, request: FastifyRequest) {
   const token = request.cookies[MINE_COOKIE];
   const session = token ? await resolveResidentSession(ctx, token) : null;
@@ -72,7 +63,7 @@ export function registerMyRequestRoutes(app: FastifyInstance, ctx: AppContext): 
   r.post(
     '/api/public/mine/code',
     {
-      preValidation: normalizeBodyPhone,
+      preValidation: normalizePhoneField,
       schema: {
         ...resident,
         body: codeRequestSchema,
@@ -88,7 +79,7 @@ export function registerMyRequestRoutes(app: FastifyInstance, ctx: AppContext): 
   r.post(
     '/api/public/mine/verify',
     {
-      preValidation: normalizeBodyPhone,
+      preValidation: normalizePhoneField,
       schema: { ...resident, body: verifyCodeSchema, response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {

@@ -80,7 +80,7 @@ function cookieOf(res: LightMyRequestResponse) {
 }
 
 describe('asking for a code', () => {
-  it('queues an SMS with the code, the number encrypted in the outbox and nowhere in clear', async () => {
+  it('queues an SMS with the code, the number encrypted and nowhere in clear', async () => {
     const phone = newPhone();
     const res = await askCode(phone, newAddress());
     expect(res.statusCode).toBe(202);
@@ -154,7 +154,7 @@ describe('asking for a code', () => {
 });
 
 describe('the limits on codes', () => {
-  it('allows one code a minute per phone, and says when the next one may be asked for', async () => {
+  it('allows one code a minute per phone, and says when the next may come', async () => {
     const phone = newPhone();
     expect((await askCode(phone, newAddress())).statusCode).toBe(202);
     later(20);
@@ -171,7 +171,7 @@ describe('the limits on codes', () => {
     expect((await askCode(phone, newAddress())).statusCode).toBe(202);
   });
 
-  it('allows five codes an hour per phone; the sixth waits for the first to leave the hour', async () => {
+  it('allows five codes an hour per phone; the sixth waits for the first to age out', async () => {
     const phone = newPhone();
     for (let i = 0; i < 5; i += 1) {
       expect((await askCode(phone, newAddress())).statusCode).toBe(202);
@@ -249,7 +249,7 @@ describe('checking a code', () => {
     expect((await verify(phone, code)).statusCode).toBe(204);
   });
 
-  it('answers a wrong, an expired, a used code and a phone with none in the same words', async () => {
+  it('answers a wrong, expired or used code and a phone with none alike', async () => {
     const phone = newPhone();
     await askCode(phone, newAddress());
     const code = await sentCode(phone);

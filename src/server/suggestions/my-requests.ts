@@ -28,7 +28,7 @@ export async function suggestionsByPhoneDigest(
   return rows.map((s) => itemOf(ctx, s));
 }
 
-/** The suggestion with this receipt code (JY-XXXXX-XXXXX, any case), or null. */
+/** The suggestion with this receipt code (such as JY-932CE-GSYTP, any case), or null. */
 export async function suggestionByReceipt(
   ctx: AppContext,
   code: string,

@@ -15,7 +15,8 @@ async function createApplications(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('credit_repairs')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    // XF-XXXXX-XXXXX: printed on the receipt, read aloud on the phone.
+    // Like XF-3RW7M-VFEGV (two groups of five base32 characters): printed on the receipt, read
+    // aloud on the phone.
     .addColumn('receipt_code', 'text', (c) => c.notNull().unique())
     // SHA-256 of the private status link's token, which is derived from the id with DATA_KEY.
     .addColumn('access_hash', 'text', (c) => c.notNull().unique())
