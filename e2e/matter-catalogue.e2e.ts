@@ -54,10 +54,11 @@ describe('the bureau admin', () => {
     await admin.getByTestId('matters-search').locator('input').fill('飞线');
     await admin.getByTestId('matters-search').locator('input').press('Enter');
     const rows = admin.getByTestId('matters-table').locator('tbody tr');
-    await expect.poll(() => rows.count(), eventually).toBe(1);
-    expect(await textOf(rows.first())).toContain(
-      '飞线充电（私拉电线、插座为电动自行车或电池充电）',
-    );
+    // While the search loads, the table shows one placeholder row (暂无数据): wait for the result.
+    await expect
+      .poll(() => textOf(rows.first()), eventually)
+      .toContain('飞线充电（私拉电线、插座为电动自行车或电池充电）');
+    expect(await rows.count()).toBe(1);
     await screen(admin, 'matters-01-catalogue-desktop.png');
   });
 
