@@ -304,15 +304,24 @@ export type StaffTicketRow = z.infer<typeof staffTicketRowSchema>;
 export const SEARCH_TEXT_MAX = 100;
 
 /** The channels a ticket comes by besides a department's clue (`dept:<code>`). */
-export const ticketChannels = ['placard', 'visit', 'meeting', 'patrol'] as const;
+export const ticketChannels = [
+  'placard',
+  'visit',
+  'meeting',
+  'patrol',
+  'open311',
+  '12345',
+] as const;
 export type TicketChannel = (typeof ticketChannels)[number];
 
 /**
  * The channel a ticket came by: 'placard' (a resident), 'visit' (found on a liaison's visit),
- * 'meeting' (raised at a community meeting), 'patrol' (an officer's own finding) or
- * `dept:<code>` (a department's clue).
+ * 'meeting' (raised at a community meeting), 'patrol' (an officer's own finding), 'open311' (a
+ * partner system through the Open311 API), '12345' (a work order of the city-operations platform)
+ * or `dept:<code>` (a department's clue).
  */
-export const ticketChannelPattern = '^(placard|visit|meeting|patrol|dept:[a-z][a-z0-9_-]{0,31})$';
+export const ticketChannelPattern =
+  '^(placard|visit|meeting|patrol|open311|12345|dept:[a-z][a-z0-9_-]{0,31})$';
 
 export const ticketListQuerySchema = z.object({
   status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),
