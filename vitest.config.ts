@@ -12,13 +12,14 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // `*.postgres.test.ts` exercise what only PostgreSQL has (several instances on one server):
-    // they belong to the postgres suite alone rather than being skipped on SQLite.
+    // they belong to the postgres suite alone rather than being skipped on SQLite; in the same way
+    // `*.sqlite.test.ts` (the online backup of a database file) belong to the sqlite suite alone.
     exclude: [
       ...configDefaults.exclude,
       'e2e/**',
       'dist/**',
       'test-results/**',
-      ...(dialect === 'sqlite' ? ['**/*.postgres.test.ts'] : []),
+      dialect === 'sqlite' ? '**/*.postgres.test.ts' : '**/*.sqlite.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { dashboardTicketIndexes } from '../src/server/db/migrations/0021-surveys.js';
 import type { DatabaseHandle } from '../src/server/db/database.js';
+import { generator, pick } from './ticket-mix.js';
 import { ticketRow, type TicketFacts, type TicketPlace } from './ticket-rows.js';
 
 const DAY = 24 * 3600_000;
@@ -15,19 +16,6 @@ const outcomes = [
   'not_substantiated',
 ];
 const assessments = ['solved', 'solved', 'explained', 'unsolvable'];
-
-/** A small deterministic random generator, so two runs fill the same tickets. */
-function generator(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s / 2_147_483_648;
-  };
-}
-
-function pick<T>(list: readonly T[], r: number): T {
-  return list[Math.floor(r * list.length)] as T;
-}
 
 /** The facts of one ticket: two years back from now, most resolved, a few overdue. */
 function factsOf(random: () => number, now: Date, matters: string[]): TicketFacts {

@@ -1,12 +1,15 @@
 // The bureau admin opens the street assessment on the workbench, in Chromium against the real app
-// and the built web: the ranking shows the same totals as the API, and a score opens the records
-// behind it (docs/assessment.md).
+// and the built web over the assessment demo: the ranking shows the same totals as the API, a
+// score opens the records behind it in words (not codes), and exemplary work is corrected
+// (docs/assessment.md).
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Scores } from '../src/contract/assessment.js';
+import type { Exemplary, Scores } from '../src/contract/assessment.js';
+import { seedAssessmentDemo } from '../src/server/assessment/demo.js';
 import { openDevice, type Device } from './support/browser.js';
 import { screen, signIn } from './support/escalation.js';
 import { eventually, textOf } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 let server: E2eServer;
@@ -25,6 +28,7 @@ function rowsOf(table: Locator): Promise<string[][]> {
 
 beforeAll(async () => {
   server = await startE2eServer();
+  await seedAssessmentDemo(server.ctx);
   device = await openDevice('desktop');
   admin = device.page;
 });
@@ -41,11 +45,8 @@ afterAll(async () => {
 describe('the bureau admin reads the street assessment', () => {
   it('shows the ranking of every street with the totals of the API', async () => {
     await signIn(admin, server.baseUrl, 'admin', server.demo.password);
-    // The horizontal menu folds items that do not fit into its overflow; go by the address.
-    expect(await admin.getByTestId('menu-assessment').getAttribute('href')).toBe(
-      '/workbench/assessment',
-    );
-    await admin.goto(`${server.baseUrl}/workbench/assessment`);
+    await clickMenu(admin, 'analysis', 'assessment');
+    await expect.poll(() => admin.url(), eventually).toMatch(/\/workbench\/assessment$/);
     const period = await textOf(admin.getByTestId('assessment-period'));
     const api = await admin.evaluate(async (p) => {
       const res = await fetch(`/api/staff/assessment/scores?period=${p}`);
@@ -65,7 +66,39 @@ describe('the bureau admin reads the street assessment', () => {
     const drawer = admin.getByTestId('assessment-drilldown');
     await drawer.waitFor();
     await expect.poll(() => textOf(drawer), eventually).toContain('按时先行联系率');
-    await admin.getByTestId('assessment-records').waitFor();
+    const records = admin.getByTestId('assessment-records');
+    await expect.poll(() => rowsOf(records), eventually).not.toHaveLength(0);
+    const text = await textOf(records);
+    // Status, tier, channel, rating and the handler's outcome read as words, never as codes.
+    expect(text).toMatch(/已关闭|已办结|已联系|已受理/);
+    expect(text).toContain('渠道: 居民扫联络牌提交');
+    expect(text).toMatch(/居民评价: (满意|基本满意|不满意|—)/);
+    for (const code of ['placard', 'closed', 'community', 'satisfied', 'answered', 'contacted']) {
+      expect(text, code).not.toMatch(new RegExp(`\\b${code}\\b`));
+    }
     await screen(admin, 'assessment-02-drilldown-desktop.png');
+    await admin.keyboard.press('Escape');
+  });
+
+  it('corrects the title of exemplary work and keeps its evidence', async () => {
+    await admin.getByRole('tab', { name: '典型培养' }).click();
+    const panel = admin.getByTestId('assessment-exemplary');
+    await panel.getByTestId('exemplary-edit').first().click();
+    await admin.getByTestId('exemplary-editing').waitFor();
+    const title = admin.getByTestId('exemplary-title');
+    await title.fill('“三驾马车”联动化解违法搭建纠纷（修订）');
+    await admin.getByTestId('exemplary-submit').click();
+    await expect
+      .poll(() => textOf(panel.locator('tbody')), eventually)
+      .toContain('“三驾马车”联动化解违法搭建纠纷（修订）');
+    expect(await textOf(panel.locator('tbody'))).toContain('照片 1');
+    const stored = await admin.evaluate(async () => {
+      const res = await fetch('/api/staff/assessment/exemplary');
+      return ((await res.json()) as { items: Exemplary[] }).items;
+    });
+    expect(stored.map((e) => [e.title, e.evidence.length])).toEqual([
+      ['“三驾马车”联动化解违法搭建纠纷（修订）', 1],
+    ]);
+    await screen(admin, 'assessment-03-exemplary-edited-desktop.png');
   });
 });

@@ -13,6 +13,7 @@ import {
   textOf,
   untranslatedKeys,
 } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 const phone = '13800138000';
@@ -178,7 +179,7 @@ describe('from a ticket to its building file', () => {
   });
 
   it('finds the building by name on the search page', async () => {
-    await admin.getByTestId('menu-buildings').click();
+    await clickMenu(admin, 'field', 'buildings');
     await admin.getByTestId('building-search').locator('input').fill(server.placard.building);
     await admin.getByTestId('building-search').locator('input').press('Enter');
     const names = () =>
@@ -211,7 +212,7 @@ describe('a re-inspection recorded from the building file', () => {
     );
 
     await signIn(liaison, username);
-    await liaison.getByTestId('menu-buildings').click();
+    await clickMenu(liaison, 'field', 'buildings');
     await liaison.getByTestId('buildings-view-reinspections').click();
     await liaison.getByTestId('reinspection-record').waitFor();
     await screen(liaison, 'building-file-04-reinspections-desktop.png');

@@ -9,6 +9,7 @@ import { json } from '../test/app.js';
 import { openDevice, type Device } from './support/browser.js';
 import { openFromInbox, pickOption, screen, signIn, waitForStatus } from './support/escalation.js';
 import { animationsDone, eventually, textOf } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 import { shanghaiDate } from '../src/domain/working-calendar.js';
 
@@ -173,7 +174,7 @@ describe('an enforcement case from a ticket to closure', () => {
     expect(await textOf(page.getByTestId('ticket-reply'))).toBe(reply);
     expect(await textOf(page.getByTestId('ticket-case-box'))).toContain('本诉求已立案查处');
     await screen(page, 'case-06-ticket-resolved-desktop.png');
-    await page.getByTestId('menu-cases').click();
+    await clickMenu(page, 'field', 'cases');
     await page.getByTestId('cases-table').waitFor();
     await page.goto(`${server.baseUrl}/workbench/cases?status=closed`);
     const row = page

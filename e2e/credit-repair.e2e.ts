@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../test/app.js';
 import { pdfText } from '../test/pdf.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { keepScreenshot, openDevice, type Device } from './support/browser.js';
@@ -37,12 +38,8 @@ function today(): string {
 
 /** A decided and paid fine of 200 元 for 飞线充电, through the case API as its liaison. */
 async function decidedPaidCase(): Promise<void> {
-  const login = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: server.placard.liaisons[0]?.username, password: server.demo.password },
-  });
-  const cookie = `linli_session=${login.cookies.find((c) => c.name === 'linli_session')?.value ?? ''}`;
+  const liaison = server.placard.liaisons[0]?.username ?? '';
+  const cookie = await loginAs(server.app, liaison, server.demo.password);
   const call = async (url: string, payload: object) => {
     const res = await server.app.inject({ method: 'POST', url, payload, headers: { cookie } });
     expect(res.statusCode, res.body).toBeLessThan(300);

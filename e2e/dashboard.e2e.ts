@@ -5,9 +5,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ticketRow, type TicketPlace } from '../bench/ticket-rows.js';
 import { insertTicket } from '../src/server/tickets/store.js';
+import { loginAs } from '../test/app.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { keepScreenshot, openDevice, type Device } from './support/browser.js';
 import { eventually, pageText, textOf, untranslatedKeys } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
+import { passSecondFactor } from './support/escalation.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 let server: E2eServer;
@@ -30,18 +33,8 @@ function shanghaiDay(offsetDays: number): string {
 }
 
 async function adminPost(url: string, payload: object): Promise<string> {
-  const login = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'admin', password: server.demo.password },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'linli_session');
-  const res = await server.app.inject({
-    method: 'POST',
-    url,
-    payload,
-    headers: { cookie: `linli_session=${cookie?.value ?? ''}` },
-  });
+  const cookie = await loginAs(server.app, 'admin', server.demo.password);
+  const res = await server.app.inject({ method: 'POST', url, payload, headers: { cookie } });
   return (JSON.parse(res.body) as { id: string }).id;
 }
 
@@ -121,8 +114,9 @@ describe('the dashboard', () => {
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(server.demo.password);
     await page.getByTestId('login-submit').click();
+    await passSecondFactor(page, server.baseUrl, 'admin');
     await page.getByTestId('user-name').waitFor();
-    await page.getByTestId('menu-dashboard').click();
+    await clickMenu(page, 'analysis', 'dashboard');
     await page.getByTestId('chart-community').locator('canvas').waitFor();
     for (const id of ['chart-trend', 'chart-matter', 'chart-resident', 'chart-handler']) {
       expect(await page.getByTestId(id).locator('canvas').count(), id).toBe(1);
@@ -167,6 +161,38 @@ describe('the dashboard', () => {
     await expect.poll(() => page.url(), eventually).toMatch(/\/workbench\/tickets\/[a-z0-9]+$/);
     await expect.poll(() => pageText(page), eventually).toContain(overdueCode);
   });
+
+  it("picks a street, and its overdue bar opens the inbox's overdue list of that street", async () => {
+    const page = staff.page;
+    await page.goto(`${server.baseUrl}/workbench/dashboard`);
+    const street = await server.handle.db
+      .selectFrom('streets')
+      .select('name')
+      .where('id', '=', place.streetId)
+      .executeTakeFirstOrThrow();
+    await page.getByTestId('dashboard-street').click();
+    await page.locator('.ant-select-dropdown').getByTitle(street.name, { exact: true }).click();
+    await expect.poll(() => page.url(), eventually).toContain(`streetId=${place.streetId}`);
+    await expect
+      .poll(() => textOf(page.getByTestId('overdue-table')), eventually)
+      .toContain(overdueCode);
+    await screen(page, 'dashboard-03-street-picked-desktop.png');
+    const canvas = page.getByTestId('chart-overdue').locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) {
+      throw new Error('the overdue chart has no box');
+    }
+    // One street, one series: its bar stands in the middle of the grid, from the axis up.
+    await page.mouse.click(box.x + 48 + (box.width - 64) / 2, box.y + box.height - 70);
+    await expect.poll(() => page.url(), eventually).toContain('due=overdue');
+    expect(new URL(page.url()).searchParams.get('streetId')).toBe(place.streetId);
+    await page.getByTestId('inbox-street-filter').waitFor();
+    const rows = page.getByTestId('inbox-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), eventually).toBe(1);
+    expect(await textOf(rows.first())).toContain(overdueCode);
+    await screen(page, 'dashboard-04-inbox-overdue-street-desktop.png');
+  });
 });
 
 describe('the satisfaction survey', () => {
@@ -190,6 +216,33 @@ describe('the satisfaction survey', () => {
       .where('campaign_id', '=', streetCampaign)
       .execute();
     expect(stored).toEqual([{ overall: 'satisfied', street_id: place.streetId }]);
+  });
+
+  it('is made for one street by the bureau admin in the workbench', async () => {
+    const page = staff.page;
+    await page.goto(`${server.baseUrl}/workbench/surveys`);
+    await page.getByTestId('survey-new').click();
+    const street = await server.handle.db
+      .selectFrom('streets')
+      .select('name')
+      .where('id', '=', place.streetId)
+      .executeTakeFirstOrThrow();
+    await page.getByTestId('survey-street').click();
+    await page.locator('.ant-select-dropdown').getByTitle(street.name, { exact: true }).click();
+    await page.getByTestId('survey-title').fill('本街道专项测评');
+    await page.getByTestId('survey-opens').fill(shanghaiDay(0));
+    await page.getByTestId('survey-closes').fill(shanghaiDay(7));
+    await page.getByTestId('survey-save').click();
+    const row = page.getByTestId('surveys-table').locator('tr', { hasText: '本街道专项测评' });
+    await row.waitFor();
+    expect(await textOf(row)).toContain(street.name);
+    const stored = await server.handle.db
+      .selectFrom('survey_campaigns')
+      .select('street_id')
+      .where('title', '=', '本街道专项测评')
+      .execute();
+    expect(stored).toEqual([{ street_id: place.streetId }]);
+    await screen(page, 'survey-04-one-street-campaign-desktop.png');
   });
 
   it('passes axe on its own page', async () => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDevice, type Device } from './support/browser.js';
 import { pickOption, screen, signIn } from './support/escalation.js';
 import { eventually, textOf } from './support/page-checks.js';
+import { menuEntry } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 let server: E2eServer;
@@ -52,7 +53,7 @@ afterAll(async () => {
 describe('the bureau admin sets a deadline policy', () => {
   it('opens 时限规则 and sees the defaults in force and no history', async () => {
     await signIn(admin, server.baseUrl, 'admin', server.demo.password);
-    const menu = admin.getByTestId('menu-policies');
+    const menu = await menuEntry(admin, 'settings', 'policies');
     expect(await textOf(menu)).toBe('时限规则');
     await menu.click();
     const current = admin.getByTestId('policies-current');

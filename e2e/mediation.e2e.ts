@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { json, loginAs } from '../test/app.js';
 import { keepScreenshot, openDevice, type Device } from './support/browser.js';
 import { animationsDone, eventually, textOf, untranslatedKeys } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 const applicant = { name: '张三丰', phone: '13800138000' };
@@ -150,7 +151,7 @@ describe('a mediation from the ticket page to the written agreement', () => {
   });
 
   it('lists it under 调解 with the parties masked', async () => {
-    await page.getByTestId('menu-mediations').click();
+    await clickMenu(page, 'field', 'mediations');
     const table = page.getByTestId('mediations-table');
     await table.getByTestId('row-mediation-number').first().waitFor();
     expect(await textOf(table.getByTestId('row-parties').first())).toBe('张*、李*');

@@ -7,6 +7,7 @@ import { json } from '../test/app.js';
 import { openDevice, type Device } from './support/browser.js';
 import { pickOption, screen, signIn, waitForStatus } from './support/escalation.js';
 import { animationsDone, eventually, textOf } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 const complaint = '楼道里堆满纸箱和旧家具，影响通行，也有火灾隐患。';
@@ -46,7 +47,7 @@ afterAll(async () => {
 describe('a council meeting', () => {
   it('records topic, participants and outcome, files the raised issue and links the settled ticket', async () => {
     await signIn(liaison, server.baseUrl, 'yinhang.1', server.demo.password);
-    await liaison.getByTestId('menu-meetings').click();
+    await clickMenu(liaison, 'field', 'meetings');
     await liaison.getByTestId('meetings-table').waitFor();
     await liaison.getByTestId('meeting-new').click();
     await liaison.getByTestId('meeting-form').waitFor();

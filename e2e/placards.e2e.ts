@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfPagePng, pdfText, readQr } from '../test/pdf.js';
 import { keepScreenshot, openDevice, type Device } from './support/browser.js';
 import { animationsDone, eventually, textOf, untranslatedKeys } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 let server: E2eServer;
@@ -76,7 +77,7 @@ afterAll(async () => {
 describe('the placards of a community', () => {
   it('shows the liaison the register of their community, nothing printed yet', async () => {
     await signIn(liaison, server.placard.liaisons[0]?.username ?? '');
-    await liaison.getByTestId('menu-placards').click();
+    await clickMenu(liaison, 'field', 'placards');
     await row(liaison, buildings[0] ?? '-').waitFor();
     const summary = await textOf(liaison.getByTestId('placard-summary'));
     expect(summary).toBe(

@@ -13,7 +13,9 @@ import {
   textOf,
   untranslatedKeys,
 } from './support/page-checks.js';
+import { passSecondFactor } from './support/escalation.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
+import { loginAs } from '../test/app.js';
 
 let server: E2eServer;
 let resident: Device;
@@ -42,22 +44,13 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(server.demo.password);
   await page.getByTestId('login-submit').click();
+  await passSecondFactor(page, server.baseUrl, username);
   await page.getByTestId('user-name').waitFor();
 }
 
 async function api(username: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const login = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: server.demo.password },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'linli_session');
-  const res = await server.app.inject({
-    method,
-    url,
-    payload,
-    headers: { cookie: `linli_session=${cookie?.value ?? ''}` },
-  });
+  const cookie = await loginAs(server.app, username, server.demo.password);
+  const res = await server.app.inject({ method, url, payload, headers: { cookie } });
   return JSON.parse(res.body) as Record<string, unknown>;
 }
 

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devices, openDevice, type Device } from './support/browser.js';
 import { inboxRow, openFromInbox, pickOption, screen, signIn } from './support/escalation.js';
 import { animationsDone, eventually, scrollWidth, textOf } from './support/page-checks.js';
+import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 const photo = path.resolve(import.meta.dirname, '../test/cases/uploads/photo-exif-gps.jpg');
@@ -153,7 +154,7 @@ describe('a visit that finds an issue', () => {
   }) => {
     needs('logged', skip);
     await signIn(admin, server.baseUrl, 'yinhang.admin', server.demo.password);
-    await admin.getByTestId('menu-visits').click();
+    await clickMenu(admin, 'field', 'visits');
     const table = admin.getByTestId('compliance-table');
     const row = table.locator('tr', { has: admin.getByText('孙勇', { exact: true }) });
     await row.waitFor();

@@ -4,11 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { seedDemoMobiles } from '../src/server/accounts/mobile.js';
 import { buildApp } from '../src/server/app.js';
+import { defaultIdentitySettings } from '../src/server/config.js';
 import { createContext } from '../src/server/context-factory.js';
 import type { AppContext } from '../src/server/context.js';
 import type { DatabaseHandle } from '../src/server/db/database.js';
 import { seedDemoOrg, type DemoOrgSummary } from '../src/server/org/service.js';
 import { openTestDatabase } from './factories.js';
+import {
+  forgetContext,
+  rememberContext,
+  sendCsrfTokenLikeTheWeb,
+  signInThroughApi,
+} from './second-factor.js';
 
 /** A running app over a fresh test database, with a clock the test moves. */
 export interface TestApp {
@@ -17,7 +24,18 @@ export interface TestApp {
   handle: DatabaseHandle;
   clock: { now: Date };
   demo: DemoOrgSummary;
+  /** `app.inject` without the CSRF header the web client adds (the CSRF tests use it). */
+  rawInject: FastifyInstance['inject'];
   close(): Promise<void>;
+}
+
+/**
+ * Readies an app built by a test: sign-ins through it can pass the second factor, and its
+ * inject sends the CSRF header the web client sends. Answers the inject without that header.
+ */
+export function prepareTestApp(app: FastifyInstance, ctx: AppContext): FastifyInstance['inject'] {
+  rememberContext(app, ctx);
+  return sendCsrfTokenLikeTheWeb(app, ctx);
 }
 
 /** Builds the app on a fresh database (SQLite file or PostgreSQL schema) with the demo org. */
@@ -36,19 +54,24 @@ export async function startTestApp(now = new Date('2025-09-30T07:20:00.000Z')): 
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
       publicBaseUrl: null,
+      // Tests submit many tickets from one address at one instant; the throttle has its own test.
+      identity: { ...defaultIdentitySettings, ticketsPerAddressHour: 100_000 },
     },
     handle,
     () => clock.now,
   );
   await seedDemoMobiles(handle.db, ctx.cipher);
   const app = await buildApp(ctx, { logLevel: 'silent' });
+  const rawInject = prepareTestApp(app, ctx);
   return {
     app,
     ctx,
     handle,
     clock,
     demo,
+    rawInject,
     async close() {
+      forgetContext(app);
       await app.close();
       await handle.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -56,18 +79,12 @@ export async function startTestApp(now = new Date('2025-09-30T07:20:00.000Z')): 
   };
 }
 
-/** Signs a staff member in and returns the session cookie header. */
+/**
+ * Signs a staff member in and returns the session cookie header; admin roles pass their second
+ * factor on the way (test/second-factor.ts).
+ */
 export async function loginAs(app: FastifyInstance, username: string, password = 'linli-demo') {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password },
-  });
-  if (res.statusCode !== 200) {
-    throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  }
-  const cookie = res.cookies.find((c) => c.name === 'linli_session');
-  return `linli_session=${cookie?.value ?? ''}`;
+  return signInThroughApi(app, username, password);
 }
 
 /** The parsed JSON body of a response. */

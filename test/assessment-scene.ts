@@ -12,7 +12,7 @@ import { createContext } from '../src/server/context-factory.js';
 import type { Db } from '../src/server/db/database.js';
 import type { BuildingTable, StaffTable, StreetTable } from '../src/server/db/schema.js';
 import { newId } from '../src/server/ids.js';
-import { json, loginAs, multipartPhoto, type TestApp } from './app.js';
+import { json, loginAs, multipartPhoto, prepareTestApp, type TestApp } from './app.js';
 import {
   createBuilding,
   createPlacardScene,
@@ -337,12 +337,13 @@ async function openApp(start: Date) {
   };
   const ctx = createContext(settings, handle, () => clock.now);
   const app = await buildApp(ctx, { logLevel: 'silent' });
+  const rawInject = prepareTestApp(app, ctx);
   const close = async () => {
     await app.close();
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { app, ctx, handle, clock, close };
+  return { app, ctx, handle, clock, rawInject, close };
 }
 
 /** A small JPEG as evidence. */

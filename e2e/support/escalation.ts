@@ -2,6 +2,7 @@
 // the inbox, waiting for the ticket page to show a state, and filling an action's dialog.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { authenticatorCode } from '../../test/second-factor.js';
 import { keepScreenshot } from './browser.js';
 import { animationsDone, eventually, pageText, textOf, untranslatedKeys } from './page-checks.js';
 
@@ -26,7 +27,32 @@ export async function signIn(
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  await passSecondFactor(page, baseUrl, username);
   await page.getByTestId('user-name').waitFor();
+}
+
+/**
+ * Passes the second sign-in step when the account owes one (admin roles): gives the code of the
+ * authenticator the test helpers keep (setting it up at the first sign-in).
+ */
+export async function passSecondFactor(
+  page: Page,
+  baseUrl: string,
+  username: string,
+): Promise<void> {
+  const next = page.getByTestId('user-name').or(page.getByTestId('totp-code'));
+  await next.first().waitFor();
+  if (!(await page.getByTestId('totp-code').isVisible())) {
+    return;
+  }
+  await page.getByTestId('totp-code').and(page.locator(':enabled')).waitFor();
+  await page.getByTestId('totp-code').fill(await authenticatorCode(baseUrl, username));
+  await page.getByTestId('totp-submit').click();
+  const after = page.getByTestId('user-name').or(page.getByTestId('totp-continue'));
+  await after.first().waitFor();
+  if (await page.getByTestId('totp-continue').isVisible()) {
+    await page.getByTestId('totp-continue').click();
+  }
 }
 
 /** The inbox row of a ticket, by its tracking code. */

@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { seedDemoMobiles } from '../../src/server/accounts/mobile.js';
 import { buildApp } from '../../src/server/app.js';
 import { createContext } from '../../src/server/context-factory.js';
+import type { AppContext } from '../../src/server/context.js';
 import type { DatabaseHandle } from '../../src/server/db/database.js';
 import { seedDemoOrg, type DemoOrgSummary } from '../../src/server/org/service.js';
+import { prepareTestApp } from '../../test/app.js';
 import { openTestDatabase } from '../../test/factories.js';
+import { rememberContext } from '../../test/second-factor.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -36,6 +39,8 @@ export interface E2eServer {
   baseUrl: string;
   app: FastifyInstance;
   handle: DatabaseHandle;
+  /** The app's own context, for tests that seed through the services (its files, its clock). */
+  ctx: AppContext;
   demo: DemoOrgSummary;
   placard: SamplePlacard;
   close(): Promise<void>;
@@ -70,12 +75,15 @@ export async function startE2eServer(): Promise<E2eServer> {
     );
     await seedDemoMobiles(handle.db, ctx.cipher);
     const app = await buildApp(ctx, { logLevel: 'silent', webRoot });
+    prepareTestApp(app, ctx);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    rememberContext(address, ctx);
     const placard = await readSamplePlacard(handle, demo);
     return {
       baseUrl: address,
       app,
       handle,
+      ctx,
       demo,
       placard,
       async close() {

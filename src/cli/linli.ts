@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
-import { createDataCipher } from '../server/crypto/data-cipher.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { prepareDemo } from '../server/org/demo-start.js';
 import { auditVerifyCommand } from './audit-verify.js';
+import { backupCommand } from './backup.js';
 import { importOrgCommand } from './import-org.js';
 import { parsePlacardsArgs, placardsCommand, placardsUsage } from './placards.js';
+import { restoreCommand } from './restore.js';
 import { createContext } from '../server/context-factory.js';
 
 /** Operator commands: `npm run linli -- <command> [args]`. */
@@ -18,6 +19,11 @@ const usage = `usage: npm run linli -- <command>
   audit verify        check the audit trail's MAC chain; exit 1 at the first broken entry
   placards --community CODE | --street CODE [--out FILE] [--mark-printed]
                       one PDF of the placards of a community or street (docs/placards.md)
+  backup FILE         SQLite: an online backup into FILE (never over an existing file);
+                      PostgreSQL: prints the pg_dump command (docs/operations.md)
+  restore FILE [--force]
+                      SQLite: restore FILE into the database, then check it and the audit chain;
+                      --force replaces an existing database that no server has open
 `;
 
 async function run(args: string[]): Promise<number> {
@@ -36,6 +42,13 @@ async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
+  // Backup and restore work on the files themselves: no migration, no connection of our own.
+  if (command === 'backup') {
+    return backupCommand(config, rest[0], process.stdout, process.stderr);
+  }
+  if (command === 'restore') {
+    return restoreCommand(config, rest, process.stdout, process.stderr);
+  }
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
@@ -44,7 +57,7 @@ async function run(args: string[]): Promise<number> {
         process.stdout.write('schema up to date / 数据库结构已是最新\n');
         return 0;
       case 'seed-demo': {
-        const demo = await prepareDemo(handle.db, 'yes', createDataCipher(config.dataKey));
+        const demo = await prepareDemo(createContext(config, handle), 'yes');
         process.stdout.write(
           demo ? `demo placard token: ${demo.samplePlacardToken}\n` : 'nothing to do\n',
         );

@@ -20,6 +20,18 @@ export const auditOwnActions = [
   'auth.login_failed',
   'auth.password_changed',
   'auth.mobile_changed',
+  'auth.logout',
+  'auth.password_accepted',
+  'auth.second_factor_failed',
+  'auth.totp_enrolled',
+  'auth.totp_reset',
+  'auth.locked',
+  'auth.unlocked',
+  'auth.sessions_ended',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.password_reset',
   'audit.read',
   'ticket.submit',
   'ticket.read',
@@ -116,6 +128,9 @@ export const auditOwnActions = [
   'assessment.exemplary_edit',
   'assessment.exemplary_delete',
   'assessment.evidence_add',
+  'open311.key_issue',
+  'open311.key_revoke',
+  'open311.note_push',
 ] as const;
 
 /** Every audited action: the own actions and `ticket.<step>` for every ticket step. */
@@ -154,6 +169,7 @@ export const auditRecordTypes = [
   'survey_campaign',
   'assessment_scheme',
   'assessment_exemplary',
+  'open311_key',
 ] as const;
 export const auditRecordTypeSchema = z.enum(auditRecordTypes);
 export type AuditRecordType = z.infer<typeof auditRecordTypeSchema>;

@@ -39,6 +39,8 @@ export const errorCodes = [
   'survey_already_answered',
   'survey_closed',
   'personal_matter',
+  'csrf_failed',
+  'second_factor_failed',
   'internal_error',
 ] as const;
 

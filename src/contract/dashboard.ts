@@ -84,6 +84,12 @@ export const ratingsSchema = z.object({
 });
 export type Ratings = z.infer<typeof ratingsSchema>;
 
+/** The streets the dashboard's street picker offers: all of them, or a street admin's own. */
+export const dashboardStreetsSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type DashboardStreets = z.infer<typeof dashboardStreetsSchema>;
+
 export const overdueQuerySchema = z.object({ streetId: z.string().min(1).max(64).optional() });
 
 export const overdueSchema = z.object({

@@ -341,6 +341,8 @@ export const ticketListQuerySchema = z.object({
   matterCode: z.string().trim().min(1).max(32).optional(),
   /** 'placard' for residents' tickets, `dept:<code>` for a department's clues. */
   channel: z.string().regex(new RegExp(ticketChannelPattern)).optional(),
+  /** One street (the dashboard's overdue chart); only the bureau admin may name another street. */
+  streetId: z.string().trim().min(1).max(64).optional(),
 });
 
 export const ticketListSchema = z.object({

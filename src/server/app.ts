@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -13,11 +14,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MAX_PHOTOS } from '../contract/tickets.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { registerAdminRoutes } from './accounts/admin-routes.js';
 import { registerAssessmentRoutes } from './assessment/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerBuildingRoutes } from './buildings/routes.js';
 import { registerCalendarRoutes } from './calendar/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
+import { registerCityOpsRoutes } from './city-ops/routes.js';
 import { registerCreditRoutes } from './credit/routes.js';
 import type { AppContext } from './context.js';
 import { registerFileRoutes } from './files/routes.js';
@@ -26,10 +29,13 @@ import { registerDashboardRoutes } from './dashboard/routes.js';
 import { registerSurveyRoutes } from './surveys/routes.js';
 import { defaultPhotoLimits } from './files/image.js';
 import { AppError } from './errors.js';
+import { errorResponses } from './http/error-responses.js';
 import { controlCharacterIssue } from './http/control-characters.js';
+import { installCsrfProtection } from './http/csrf.js';
 import { frameworkError, installErrorHandling, sendError } from './http/error-handler.js';
 import { isAppPath, registerStaticWeb } from './http/static-web.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { registerOpen311 } from './open311/index.js';
 import { registerMatterRoutes } from './matters/routes.js';
 import { registerMediationRoutes } from './mediations/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
@@ -113,6 +119,7 @@ export async function buildApp(
 
   await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
+  installCsrfProtection(app, ctx);
   await app.register(multipart, {
     limits: { fileSize: defaultPhotoLimits.maxBytes, files: 1, fields: 10, parts: MAX_PHOTOS + 10 },
   });
@@ -123,6 +130,8 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
+  // The browsable docs (docs/api.md): its assets are served from 'self', so the app's CSP holds.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -154,6 +163,7 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['operations'],
         response: {
           200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+          ...errorResponses(500),
         },
       },
     },
@@ -167,6 +177,7 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerFileRoutes(app, ctx);
   registerResidentTicketRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
   registerStaffTicketRoutes(app, ctx);
   registerReporterRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
@@ -191,4 +202,6 @@ function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerAssessmentRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
+  registerOpen311(app, ctx);
+  registerCityOpsRoutes(app, ctx);
 }

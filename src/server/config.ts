@@ -7,6 +7,8 @@ import {
   DEFAULT_REINSPECTION_DAYS,
   DEFAULT_REINSPECTION_MATTERS,
 } from '../domain/reinspection-rules.js';
+import type { S3StorageSettings } from './files/s3-storage.js';
+import type { CityOpsSettings } from './city-ops/settings.js';
 
 const { periods } = defaultCreditRules;
 /** A credit publication period in months (CREDIT_*_MONTHS). */
@@ -63,24 +65,57 @@ const envSchema = z.object({
   CREDIT_MINOR_FINE_ORGANISATION_YUAN: yuan(3000),
   CREDIT_DECIDE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   CREDIT_COMPLETE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, { error: 'must be a region name such as us-east-1' })
+    .default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: 'must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens',
+    })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, { error: 'must be empty or end with a slash, e.g. linli/' })
+    .default(''),
   NOTIFY_ADAPTER: z.enum(['console', 'http']).default('console'),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  CITY_OPS_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  CITY_OPS_CALLBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CITY_OPS_REPLAY_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  CITY_OPS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   AUDIT_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, { error: 'must be 64 hex characters (a 256-bit key)' })
     .optional(),
   AUDIT_MAC: z.enum(['hmac-sha256', 'hmac-sm3']).default('hmac-sha256'),
   EDUCATION_VIDEO_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
+  SURVEY_ANSWERS_PER_ADDRESS_DAY: z.coerce.number().int().min(1).max(100_000).default(30),
   MINE_CODE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   MINE_CODES_PER_PHONE_HOUR: z.coerce.number().int().min(1).max(100).default(5),
   MINE_CODES_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   MINE_RECEIPTS_PER_ADDRESS_10MIN: z.coerce.number().int().min(1).max(10_000).default(30),
   MINE_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   CREDIT_CHECKS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_LOCK_FAILURES: z.coerce.number().int().min(3).max(20).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  LOGIN_ATTEMPTS_PER_ADDRESS_10MIN: z.coerce.number().int().min(5).max(10_000).default(30),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(10),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(365).default(90),
+  PUBLIC_TICKETS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
 });
+
+/** Where uploaded files live: the local directory DATA_DIR/files, or an S3-compatible bucket. */
+export type FileStorageSettings = { kind: 'local' } | ({ kind: 's3' } & S3StorageSettings);
 
 /** How notifications are delivered: the console adapter by default, or an HTTP SMS gateway. */
 export interface NotifySettings {
@@ -107,6 +142,14 @@ export interface EducationSettings {
 
 /** 50 MiB: a short 微视频 of a few minutes at phone quality; the bureau may change it. */
 export const defaultEducationSettings: EducationSettings = { videoMaxBytes: 50 * 1024 * 1024 };
+
+/** Satisfaction surveys (src/server/surveys): answers one client address may give in a day. */
+export interface SurveySettings {
+  answersPerAddressDay: number;
+}
+
+/** 30: a family or an office shares one address; the limit stops a script, not a household. */
+export const defaultSurveySettings: SurveySettings = { answersPerAddressDay: 30 };
 
 /** The key and algorithm of the audit trail's MAC chain (src/server/audit). */
 export interface AuditSettings {
@@ -187,6 +230,32 @@ export const defaultMyRequestSettings: MyRequestSettings = {
   creditChecksPerAddressHour: 20,
 };
 
+/**
+ * Staff identity (src/server/accounts, docs/security.md): the lockout after failed sign-ins, the
+ * per-address throttle of sign-in attempts, and the password policy of 等保 身份鉴别 a; also the
+ * per-address throttle of anonymous ticket submissions.
+ */
+export interface IdentitySettings {
+  lockFailures: number;
+  lockMinutes: number;
+  loginAttemptsPerAddress10Min: number;
+  passwordMinLength: number;
+  /** Days after which the workbench asks for a new password; 0 turns the reminder off. */
+  passwordMaxAgeDays: number;
+  /** New tickets one client address may submit through placards in an hour. */
+  ticketsPerAddressHour: number;
+}
+
+/** 5 failures lock for 30 minutes (the usual 等保 assessor's expectation); 10 characters. */
+export const defaultIdentitySettings: IdentitySettings = {
+  lockFailures: 5,
+  lockMinutes: 30,
+  loginAttemptsPerAddress10Min: 30,
+  passwordMinLength: 10,
+  passwordMaxAgeDays: 90,
+  ticketsPerAddressHour: 60,
+};
+
 /** The credit-repair settings from the environment (src/domain/credit-repair.ts). */
 function creditRulesOf(e: z.infer<typeof envSchema>): CreditRules {
   return {
@@ -210,21 +279,27 @@ export type Config = {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   filesDir: string;
+  fileStorage: FileStorageSettings;
   publicBaseUrl: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'yes' | 'no';
   dataKey: Buffer;
+  /** True when DATA_KEY is not set and the key comes from DATA_DIR/data.key (one instance only). */
+  dataKeyFromFile: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   trustProxy: boolean;
   handlingRules: HandlingSettings;
   notify: NotifySettings;
+  cityOps: CityOpsSettings;
   audit: AuditSettings;
   mediation: MediationSettings;
   reinspection: ReinspectionSettings;
   education: EducationSettings;
+  surveys: SurveySettings;
   creditRules: CreditRules;
   myRequests: MyRequestSettings;
+  identity: IdentitySettings;
 };
 
 /** A setting that failed validation; the start stops with its name. */
@@ -236,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .superRefine(requireGatewayUrl)
     .superRefine(requireSm3)
     .superRefine(requireCreditPeriodsInOrder)
+    .superRefine(requireS3Settings)
     .safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -252,10 +328,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'sqlite', file: path.join(dataDir, 'linli.sqlite') },
     dataDir,
     filesDir: path.join(dataDir, 'files'),
+    fileStorage: fileStorageOf(e),
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     dataKey,
+    dataKeyFromFile: !e.DATA_KEY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY === 'true',
@@ -271,6 +349,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalSeconds: e.OUTBOX_INTERVAL_SECONDS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     },
+    cityOps: {
+      secret: e.CITY_OPS_SECRET ?? null,
+      callbackUrl: e.CITY_OPS_CALLBACK_URL ?? null,
+      replayWindowSeconds: e.CITY_OPS_REPLAY_SECONDS,
+      maxAttempts: e.CITY_OPS_MAX_ATTEMPTS,
+    },
     audit: {
       key: e.AUDIT_KEY ? Buffer.from(e.AUDIT_KEY, 'hex') : deriveAuditKey(dataKey),
       mac: e.AUDIT_MAC,
@@ -281,6 +365,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       matterCodes: [...new Set(e.REINSPECTION_MATTERS.split(',').map((c) => c.toUpperCase()))],
     },
     education: { videoMaxBytes: e.EDUCATION_VIDEO_MAX_MB * 1024 * 1024 },
+    surveys: { answersPerAddressDay: e.SURVEY_ANSWERS_PER_ADDRESS_DAY },
     creditRules: creditRulesOf(e),
     myRequests: {
       codeIntervalSeconds: e.MINE_CODE_INTERVAL_SECONDS,
@@ -289,6 +374,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       receiptsPerAddress10Min: e.MINE_RECEIPTS_PER_ADDRESS_10MIN,
       sessionMinutes: e.MINE_SESSION_MINUTES,
       creditChecksPerAddressHour: e.CREDIT_CHECKS_PER_ADDRESS_HOUR,
+    },
+    identity: {
+      lockFailures: e.LOGIN_LOCK_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      loginAttemptsPerAddress10Min: e.LOGIN_ATTEMPTS_PER_ADDRESS_10MIN,
+      passwordMinLength: e.PASSWORD_MIN_LENGTH,
+      passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+      ticketsPerAddressHour: e.PUBLIC_TICKETS_PER_ADDRESS_HOUR,
     },
   };
 }
@@ -302,6 +395,42 @@ function requireGatewayUrl(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): 
       message: 'required when NOTIFY_ADAPTER=http',
     });
   }
+}
+
+/** FILE_STORAGE=s3 needs a bucket, and the access key id and secret come together or not at all. */
+function requireS3Settings(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  if (e.FILE_STORAGE !== 's3') {
+    return;
+  }
+  if (!e.S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when FILE_STORAGE=s3' });
+  }
+  const pair = [
+    ['S3_ACCESS_KEY_ID', e.S3_ACCESS_KEY_ID, 'S3_SECRET_ACCESS_KEY'],
+    ['S3_SECRET_ACCESS_KEY', e.S3_SECRET_ACCESS_KEY, 'S3_ACCESS_KEY_ID'],
+  ] as const;
+  for (const [name, value, other] of pair) {
+    if (!value && (e.S3_ACCESS_KEY_ID ?? e.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `required together with ${other}` });
+    }
+  }
+}
+
+/** The file storage the settings name; path-style URLs by default with an own endpoint. */
+function fileStorageOf(e: z.infer<typeof envSchema>): FileStorageSettings {
+  if (e.FILE_STORAGE === 'local' || !e.S3_BUCKET) {
+    return { kind: 'local' };
+  }
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT ?? null,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
+    forcePathStyle: (e.S3_FORCE_PATH_STYLE ?? String(e.S3_ENDPOINT !== undefined)) === 'true',
+    prefix: e.S3_PREFIX,
+  };
 }
 
 /** A class's minimum publication period cannot exceed its maximum. */

@@ -1,18 +1,23 @@
 import {
   defaultEducationSettings,
   defaultHandlingSettings,
+  defaultIdentitySettings,
   defaultMediationSettings,
   defaultMyRequestSettings,
   defaultNotifySettings,
   defaultReinspectionSettings,
+  defaultSurveySettings,
   deriveAuditKey,
   type Config,
+  type FileStorageSettings,
 } from './config.js';
 import { defaultCreditRules } from '../domain/credit-repair.js';
+import { defaultCityOpsSettings } from './city-ops/settings.js';
 import type { AppContext } from './context.js';
 import { createDataCipher } from './crypto/data-cipher.js';
 import type { DatabaseHandle } from './db/database.js';
-import { LocalFileStorage } from './files/storage.js';
+import { S3FileStorage } from './files/s3-storage.js';
+import { LocalFileStorage, type FileStorage } from './files/storage.js';
 
 /** Builds the services' context from the configuration and an open database. */
 export function createContext(
@@ -24,6 +29,7 @@ export function createContext(
       Pick<
         Config,
         | 'notify'
+        | 'cityOps'
         | 'handlingRules'
         | 'audit'
         | 'mediation'
@@ -31,6 +37,9 @@ export function createContext(
         | 'myRequests'
         | 'creditRules'
         | 'education'
+        | 'surveys'
+        | 'fileStorage'
+        | 'identity'
       >
     >,
   handle: DatabaseHandle,
@@ -40,7 +49,7 @@ export function createContext(
     db: handle.db,
     databaseKind: handle.kind,
     cipher: createDataCipher(config.dataKey),
-    storage: new LocalFileStorage(config.filesDir),
+    storage: openFileStorage(config.fileStorage ?? { kind: 'local' }, config.filesDir),
     now,
     settings: {
       sessionIdleMinutes: config.sessionIdleMinutes,
@@ -49,12 +58,20 @@ export function createContext(
       secureCookies: config.publicBaseUrl?.startsWith('https://') ?? false,
     },
     notify: config.notify ?? defaultNotifySettings,
+    cityOps: config.cityOps ?? defaultCityOpsSettings,
     handlingRules: config.handlingRules ?? defaultHandlingSettings,
     audit: config.audit ?? { key: deriveAuditKey(config.dataKey), mac: 'hmac-sha256' },
     mediation: config.mediation ?? defaultMediationSettings,
     reinspection: config.reinspection ?? defaultReinspectionSettings,
     education: config.education ?? defaultEducationSettings,
+    surveys: config.surveys ?? defaultSurveySettings,
     creditRules: config.creditRules ?? defaultCreditRules,
     myRequests: config.myRequests ?? defaultMyRequestSettings,
+    identity: config.identity ?? defaultIdentitySettings,
   };
+}
+
+/** The local directory by default; an S3-compatible bucket with FILE_STORAGE=s3. */
+function openFileStorage(settings: FileStorageSettings, filesDir: string): FileStorage {
+  return settings.kind === 's3' ? new S3FileStorage(settings) : new LocalFileStorage(filesDir);
 }

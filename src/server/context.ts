@@ -3,12 +3,15 @@ import type {
   Config,
   EducationSettings,
   HandlingSettings,
+  IdentitySettings,
   MediationSettings,
   MyRequestSettings,
   NotifySettings,
   ReinspectionSettings,
+  SurveySettings,
 } from './config.js';
 import type { CreditRules } from '../domain/credit-repair.js';
+import type { CityOpsSettings } from './city-ops/settings.js';
 import type { DataCipher } from './crypto/data-cipher.js';
 import type { Db, DatabaseKind } from './db/database.js';
 import type { FileStorage } from './files/storage.js';
@@ -28,6 +31,8 @@ export interface AppContext {
   handlingRules: HandlingSettings;
   /** How the outbox worker delivers notifications. */
   notify: NotifySettings;
+  /** The city-operations platform's webhook and callbacks (src/server/city-ops). */
+  cityOps: CityOpsSettings;
   /** The audit trail's MAC key and algorithm (src/server/audit). */
   audit: AuditSettings;
   /** When a mediation agreement's performance is checked (src/server/mediations). */
@@ -36,8 +41,12 @@ export interface AppContext {
   reinspection: ReinspectionSettings;
   /** The largest video of legal education (src/server/education). */
   education: EducationSettings;
+  /** How many survey answers one client address may give a day (src/server/surveys). */
+  surveys: SurveySettings;
   /** Publication periods and handling limits of credit repair (src/server/credit). */
   creditRules: CreditRules;
+  /** Lockout, sign-in throttle and password policy of staff (src/server/accounts). */
+  identity: IdentitySettings;
   /** Rate limits and session length of "my requests" (src/server/my-requests). */
   myRequests: MyRequestSettings;
 }

@@ -49,6 +49,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   survey_already_answered: 409,
   survey_closed: 422,
   personal_matter: 422,
+  csrf_failed: 403,
+  second_factor_failed: 401,
   internal_error: 500,
 };
 
@@ -68,7 +70,10 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
   photo_too_many_pixels: ['图片像素过多', 'The image has too many pixels'],
   photo_not_found: ['照片不存在或已使用', 'The photo does not exist or is already used'],
   not_authenticated: ['请先登录', 'Please log in'],
-  login_failed: ['用户名或密码错误', 'Wrong user name or password'],
+  login_failed: [
+    '用户名或密码错误，或账号因多次失败已被暂时锁定',
+    'Wrong user name or password, or the account is locked for a while after repeated failures',
+  ],
   forbidden: ['无权执行此操作', 'You may not do this'],
   not_found: ['未找到', 'Not found'],
   placard_not_found: ['未找到该联络牌', 'No placard has this code'],
@@ -121,6 +126,11 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
     '个人诉求不属于人民建议，请通过楼栋联络牌提交诉求',
     'A personal claim is not a public suggestion; file it as a request at your building',
   ],
+  csrf_failed: [
+    '请求来源校验失败，请刷新页面后重试',
+    'The request could not be verified as coming from this site; reload the page and retry',
+  ],
+  second_factor_failed: ['动态口令不正确或已使用', 'The authenticator code is wrong or was used'],
   internal_error: ['服务器内部错误', 'Internal server error'],
 };
 

@@ -5,7 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes, preloadRoute } from './app-routes';
 import { I18nProvider } from './i18n/i18n-context';
 import { initialLocale } from './i18n/locale-choice';
-import { loadMessages } from './i18n/load-messages';
+import { loadMessages, messagePartOf } from './i18n/load-messages';
 import { applyElderMode, storedElderMode } from './resident/elder-mode';
 
 const container = document.getElementById('root');
@@ -18,10 +18,11 @@ const root = createRoot(container);
 const locale = initialLocale();
 
 preloadRoute(window.location.pathname);
-void loadMessages(locale).then((messages) => {
+const part = messagePartOf(window.location.pathname);
+void loadMessages(locale, part).then((messages) => {
   root.render(
     <StrictMode>
-      <I18nProvider initialLocale={locale} initialMessages={messages}>
+      <I18nProvider initialLocale={locale} initialMessages={messages} initialPart={part}>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>

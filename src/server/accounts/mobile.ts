@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import type { DataCipher } from '../crypto/data-cipher.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { StaffActor } from './service.js';
+import { receivesNotifications, type StaffActor } from './service.js';
 
 /** Registers (or with null removes) the signed-in officer's mobile; answers it masked. */
 export async function setOwnMobile(
@@ -16,7 +16,7 @@ export async function setOwnMobile(
   mobile: string | null,
   requestId: string | null = null,
 ): Promise<{ mobileMasked: string | null }> {
-  if (actor.role === 'department' || actor.role === 'auditor') {
+  if (!receivesNotifications(actor.role)) {
     // Only officers receive ticket notifications.
     throw new AppError('forbidden');
   }

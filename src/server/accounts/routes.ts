@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changePasswordSchema,
+  loginResultSchema,
   loginSchema,
   meSchema,
   setMobileSchema,
@@ -16,27 +17,53 @@ import {
   SESSION_COOKIE,
   sessionCookieOptions,
 } from '../http/auth.js';
+import { CSRF_COOKIE, csrfTokenOf, setCsrfCookie } from '../http/csrf.js';
+import { withRetryAfter } from '../rate-limits/service.js';
+import { login } from './login.js';
 import { setOwnMobile } from './mobile.js';
+import { registerSecondFactorRoutes } from './second-factor-routes.js';
 import * as accounts from './service.js';
+
+/** Sets the cookies of a session just opened: the session itself and its CSRF token. */
+export function startStaffSession(reply: FastifyReply, ctx: AppContext, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx));
+  setCsrfCookie(reply, ctx, token);
+}
 
 /** Staff sign-in, sign-out and who-am-I. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = errorResponses(400, 401, 403);
+  const errors = errorResponses(400, 401, 403, 429);
+  registerSecondFactorRoutes(app, ctx);
 
   r.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        body: loginSchema,
+        response: { 200: loginResultSchema, ...errors },
+      },
+    },
     async (request, reply) => {
-      const { token, staffId } = await accounts.login(
-        ctx,
-        request.body.username,
-        request.body.password,
-        request.id,
+      const opened = await withRetryAfter(reply, () =>
+        login(
+          ctx,
+          {
+            ...request.body,
+            address: request.ip,
+            previousToken: request.cookies[SESSION_COOKIE],
+          },
+          request.id,
+        ),
       );
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx));
-      const actor = { id: staffId, role: 'liaison' as const, streetId: null, sessionId: '' };
-      return accounts.describeMe(ctx, actor);
+      startStaffSession(reply, ctx, opened.token);
+      const actor = { id: opened.staffId, role: 'liaison' as const, streetId: null, sessionId: '' };
+      return {
+        step: opened.step,
+        me: opened.step === 'done' ? await accounts.describeMe(ctx, actor) : null,
+        csrfToken: csrfTokenOf(ctx, opened.token),
+      };
     },
   );
 
@@ -45,8 +72,9 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     { schema: { tags: ['auth'], response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request);
-      await accounts.logout(ctx, actor);
+      await accounts.logout(ctx, actor, request.id);
       clearSessionCookie(reply, ctx);
+      void reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );

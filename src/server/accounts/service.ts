@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Me, StaffRole } from '../../contract/auth.js';
 import { recordAudit, staffActorKind } from '../audit/service.js';
 import { calendarWarnings } from '../calendar/service.js';
 import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { sha256Hex } from '../ids.js';
+import { assertPasswordPolicy } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as store from './store.js';
 
@@ -16,63 +16,8 @@ export interface StaffActor {
   sessionId: string;
 }
 
-/** A hash of a password nobody has, so an unknown user costs as much time as a wrong password. */
-const decoyHash = hashPassword(randomBytes(16).toString('hex'));
-
-/** Why a sign-in failed, for the audit trail only; the answer never says which. */
-function failureOf(staff: { active: number } | undefined, passwordOk: boolean): string {
-  if (!staff) {
-    return 'unknown_user';
-  }
-  return passwordOk ? 'inactive' : 'wrong_password';
-}
-
-/**
- * Checks a user name and password and opens a new session; returns the cookie token. Both
- * outcomes are audited (等保 安全审计: success and failure); a failure notes the user name tried,
- * never the password.
- */
-export async function login(
-  ctx: AppContext,
-  username: string,
-  password: string,
-  requestId: string | null = null,
-) {
-  const staff = await store.findStaffByUsername(ctx.db, username);
-  const ok = await verifyPassword(staff?.password_hash ?? (await decoyHash), password);
-  if (!staff || !ok || staff.active !== 1) {
-    await recordAudit(ctx.db, ctx, {
-      actorKind: 'staff',
-      actorId: null,
-      action: 'auth.login_failed',
-      recordType: 'staff',
-      recordId: staff?.id ?? null,
-      detail: { username, reason: failureOf(staff, ok) },
-      requestId,
-    });
-    throw new AppError('login_failed');
-  }
-  const token = randomBytes(32).toString('base64url');
-  const now = ctx.now();
-  const expiresAt = new Date(now.getTime() + ctx.settings.sessionAbsoluteHours * 3600_000);
-  await ctx.db.transaction().execute(async (trx) => {
-    await store.insertSession(trx, {
-      id: sha256Hex(token),
-      staffId: staff.id,
-      at: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    });
-    await recordAudit(trx, ctx, {
-      actorKind: staffActorKind(staff.role),
-      actorId: staff.id,
-      action: 'auth.login',
-      recordType: 'staff',
-      recordId: staff.id,
-      requestId,
-    });
-  });
-  return { token, staffId: staff.id };
-}
+/** How often a session's last-seen time is written while it is in use. */
+const SESSION_TOUCH_MS = 60_000;
 
 /**
  * The staff member behind a session cookie, or null when the session is unknown, idle too long,
@@ -81,7 +26,8 @@ export async function login(
 export async function resolveSession(ctx: AppContext, token: string): Promise<StaffActor | null> {
   const id = sha256Hex(token);
   const session = await store.findSession(ctx.db, id);
-  if (!session) {
+  if (!session || (session.second_factor ?? 'done') !== 'done') {
+    // A session still owing its second factor may only finish sign-in (second-factor.ts).
     return null;
   }
   const now = ctx.now();
@@ -91,13 +37,36 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<St
     await store.deleteSession(ctx.db, id);
     return null;
   }
-  await store.touchSession(ctx.db, id, now.toISOString());
+  // One write a minute at most, not one per request (a write per read is what limited every
+  // staff page, docs/performance.md); a session idles out at most a minute early for it.
+  if (now.getTime() - Date.parse(session.last_seen_at) >= SESSION_TOUCH_MS) {
+    await store.touchSession(ctx.db, id, now.toISOString());
+  }
   return { id: staff.id, role: staff.role, streetId: staff.street_id, sessionId: id };
 }
 
-/** Ends a session. */
-export async function logout(ctx: AppContext, actor: StaffActor): Promise<void> {
-  await store.deleteSession(ctx.db, actor.sessionId);
+/** Ends a session at once: the cookie is worth nothing afterwards (ASVS 7.4.1). */
+export async function logout(
+  ctx: AppContext,
+  actor: StaffActor,
+  requestId: string | null = null,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await store.deleteSession(trx, actor.sessionId);
+    await recordAudit(trx, ctx, {
+      actorKind: staffActorKind(actor.role),
+      actorId: actor.id,
+      action: 'auth.logout',
+      recordType: 'staff',
+      recordId: actor.id,
+      requestId,
+    });
+  });
+}
+
+/** Whether a role handles tickets and so registers a mobile for notifications. */
+export function receivesNotifications(role: StaffRole): boolean {
+  return role === 'liaison' || role === 'street_admin' || role === 'bureau_admin';
 }
 
 /** What the workbench shows of the signed-in person. */
@@ -114,9 +83,7 @@ export async function describeMe(ctx: AppContext, actor: StaffActor): Promise<Me
     name: staff.name,
     role: staff.role,
     badgeNo: staff.badge_no,
-    ...(staff.role === 'department' || staff.role === 'auditor'
-      ? {}
-      : { mobileMasked: staff.mobile_masked ?? null }),
+    ...(!receivesNotifications(staff.role) ? {} : { mobileMasked: staff.mobile_masked ?? null }),
     street: staff.street_id ? { id: staff.street_id, name: staff.street_name ?? '' } : null,
     calendarWarnings: years.map((year) => ({ year })),
   };
@@ -124,8 +91,8 @@ export async function describeMe(ctx: AppContext, actor: StaffActor): Promise<Me
 
 /**
  * Changes the signed-in person's password after checking the current one; their other sessions
- * end, this one stays. The new password needs 8 characters at least and must differ from the
- * user name and the current password (length over composition, as ASVS 6.2 asks).
+ * end, this one stays. The new password must pass the policy (password-policy.ts) and differ
+ * from the current one.
  */
 export async function changePassword(
   ctx: AppContext,
@@ -139,18 +106,19 @@ export async function changePassword(
     ]);
   }
   const staff = await store.findStaffById(ctx.db, actor.id);
-  if (input.newPassword === input.currentPassword || input.newPassword === staff?.username) {
+  if (input.newPassword === input.currentPassword) {
     throw new AppError('validation_failed', [
       fieldIssue(
         'newPassword',
-        '新密码不能与当前密码或用户名相同',
-        'must differ from the current password and the user name',
+        '新密码不能与当前密码相同',
+        'must differ from the current password',
       ),
     ]);
   }
+  assertPasswordPolicy(ctx.identity, 'newPassword', input.newPassword, staff?.username ?? '');
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await store.updatePasswordHash(trx, actor.id, hash);
+    await store.updatePasswordHash(trx, actor.id, hash, ctx.now().toISOString());
     await store.deleteOtherSessions(trx, actor.id, actor.sessionId);
     await recordAudit(trx, ctx, {
       actorKind: staffActorKind(actor.role),

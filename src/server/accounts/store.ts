@@ -31,7 +31,7 @@ export function findStaffById(db: Executor, id: string) {
 /** Stores a new session (its id is the hash of the cookie token). */
 export async function insertSession(
   db: Executor,
-  row: { id: string; staffId: string; at: string; expiresAt: string },
+  row: { id: string; staffId: string; at: string; expiresAt: string; secondFactor: string },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -41,6 +41,7 @@ export async function insertSession(
       created_at: row.at,
       last_seen_at: row.at,
       expires_at: row.expiresAt,
+      second_factor: row.secondFactor,
     })
     .execute();
 }
@@ -71,8 +72,60 @@ export async function findPasswordHash(db: Executor, id: string): Promise<string
 }
 
 /** Replaces a staff member's password hash. */
-export async function updatePasswordHash(db: Executor, id: string, hash: string): Promise<void> {
-  await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', id).execute();
+export async function updatePasswordHash(
+  db: Executor,
+  id: string,
+  hash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ password_hash: hash, password_changed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends every session of a staff member (sign-out everywhere, a disabled account). */
+export async function deleteSessionsOf(db: Executor, staffId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('staff_id', '=', staffId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Stores the failures in a row and the end of a lockout (null: not locked). */
+export async function setFailures(
+  db: Executor,
+  id: string,
+  failures: number,
+  lockedUntil: string | null,
+): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ failed_logins: failures, locked_until: lockedUntil })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The TOTP state of a staff member. */
+export function findTotp(db: Executor, id: string) {
+  return db
+    .selectFrom('staff')
+    .select(['totp_secret_enc', 'totp_enabled_at', 'totp_last_step', 'totp_recovery'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Updates TOTP columns of a staff member. */
+export async function updateTotp(
+  db: Executor,
+  id: string,
+  values: {
+    totp_secret_enc?: string | null;
+    totp_enabled_at?: string | null;
+    totp_last_step?: number | null;
+    totp_recovery?: string | null;
+  },
+): Promise<void> {
+  await db.updateTable('staff').set(values).where('id', '=', id).execute();
 }
 
 /** Ends every session of a staff member but one. */

@@ -146,6 +146,8 @@ function ticketEntries(r: PeriodRecords, key: IndicatorKey): Entry[] {
         tier: t.resolved_tier,
         channel: t.channel,
         rating: t.rating,
+        // The handler's own outcome, shown beside the resident's rating and never scored.
+        outcome: t.outcome,
       },
       value: null,
       streetId: t.street_id,
@@ -249,13 +251,33 @@ export function indicatorEntries(r: PeriodRecords, key: IndicatorKey): Entry[] {
   }
 }
 
+// The scores ask every street for every indicator: each indicator's entries are built once per
+// loaded period and grouped by street, not rebuilt for each street (docs/performance.md).
+const streetEntries = new WeakMap<PeriodRecords, Map<IndicatorKey, Map<string, Entry[]>>>();
+
+function entriesByStreet(r: PeriodRecords, key: IndicatorKey): Map<string, Entry[]> {
+  const byKey = streetEntries.get(r) ?? new Map<IndicatorKey, Map<string, Entry[]>>();
+  streetEntries.set(r, byKey);
+  let byStreet = byKey.get(key);
+  if (!byStreet) {
+    byStreet = new Map();
+    for (const entry of indicatorEntries(r, key)) {
+      const list = byStreet.get(entry.streetId) ?? [];
+      list.push(entry);
+      byStreet.set(entry.streetId, list);
+    }
+    byKey.set(key, byStreet);
+  }
+  return byStreet;
+}
+
 /** An indicator's counts for one street from its records (the survey is counted apart). */
 export function indicatorCounts(
   r: PeriodRecords,
   key: IndicatorKey,
   streetId: string,
 ): IndicatorCounts {
-  const entries = indicatorEntries(r, key).filter((e) => e.streetId === streetId);
+  const entries = entriesByStreet(r, key).get(streetId) ?? [];
   switch (key) {
     case 'education_events':
       return {

@@ -18,6 +18,7 @@ import {
 import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { requireStaff, staffOnlyFirst } from '../http/auth.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import * as exemplary from './exemplary.js';
 import { scoresWorkbook } from './export.js';
@@ -29,6 +30,15 @@ const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const bureau: readonly StaffRole[] = ['bureau_admin'];
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const fileParams = idParams.extend({ fileId: z.string().min(1).max(64) });
+
+/** An evidence file as it was stored, never sniffed by the browser. */
+function sendEvidence(reply: FastifyReply, photo: { mime: string; bytes: Buffer }) {
+  return reply
+    .header('content-type', photo.mime)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, max-age=3600')
+    .send(photo.bytes);
+}
 
 function download(reply: FastifyReply, bytes: Buffer, mime: string, filename: string) {
   return reply
@@ -42,6 +52,10 @@ function download(reply: FastifyReply, bytes: Buffer, mime: string, filename: st
 function registerScoreRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const query = { tags: ['workbench'], querystring: periodQuerySchema };
+  const file = (type: 'pdf' | 'xlsx', what: string) => ({
+    ...query,
+    response: { ...binaryResponse(type, what), ...errors },
+  });
   const readersOnly = { preValidation: staffOnlyFirst(ctx, assessmentReaderRoles) };
 
   r.get(
@@ -69,7 +83,7 @@ function registerScoreRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/staff/assessment/export.xlsx',
-    { ...readersOnly, schema: query },
+    { ...readersOnly, schema: file('xlsx', '考核得分表 / the scores workbook') },
     async (request, reply) => {
       await requireStaff(ctx, request, assessmentReaderRoles);
       const scores = await assessmentScores(ctx, request.query.period);
@@ -84,7 +98,7 @@ function registerScoreRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/staff/assessment/report.pdf',
-    { ...readersOnly, schema: query },
+    { ...readersOnly, schema: file('pdf', '考核报告 / the monthly report') },
     async (request, reply) => {
       await requireStaff(ctx, request, assessmentReaderRoles);
       if (!/^\d{4}-\d{2}$/.test(request.query.period)) {
@@ -207,15 +221,17 @@ function registerEvidenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/staff/assessment/exemplary/:id/evidence/:fileId',
-    { schema: { tags: ['workbench'], params: fileParams } },
+    {
+      schema: {
+        tags: ['workbench'],
+        params: fileParams,
+        response: { ...binaryResponse('media', '佐证材料 / the evidence'), ...errors },
+      },
+    },
     async (request, reply) => {
       await requireStaff(ctx, request, assessmentReaderRoles);
       const photo = await exemplary.readEvidence(ctx, request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', photo.mime)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=3600')
-        .send(photo.bytes);
+      return sendEvidence(reply, photo);
     },
   );
 }

@@ -35,6 +35,7 @@ export function listTickets(db: Executor, range: Range, streetId?: string) {
       'resolve_due_at',
       'resolved_tier',
       'rating',
+      'outcome',
     ])
     .where('created_at', '>=', range.from)
     .where('created_at', '<', range.to)

@@ -104,7 +104,8 @@ describe('reading the trail', () => {
 
   it('filters by record', async () => {
     const page = json<AuditPage>(await trail({ recordType: 'staff', recordId: auditor.id }));
-    expect(actionsOf(page)).toEqual(['auth.login']);
+    // Newest first: the password, the authenticator set up, then the completed sign-in.
+    expect(actionsOf(page)).toEqual(['auth.login', 'auth.totp_enrolled', 'auth.password_accepted']);
   });
 
   it('filters by time, both ends included', async () => {
@@ -114,6 +115,8 @@ describe('reading the trail', () => {
     const before = json<AuditPage>(await trail({ to: '2026-03-02T09:30:00+08:00' }));
     expect(before.items.map((e: AuditEntry) => [e.action, e.actor.id])).toEqual([
       ['auth.login', adminId],
+      ['auth.totp_enrolled', adminId],
+      ['auth.password_accepted', adminId],
     ]);
     const after = json<AuditPage>(await trail({ from: '2026-03-02T09:30:00+08:00' }));
     expect(after.items.every((e: AuditEntry) => e.at >= at)).toBe(true);

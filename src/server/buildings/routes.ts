@@ -14,6 +14,7 @@ import {
 } from '../../contract/buildings.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { buildingRoles } from './access.js';
 import * as reinspections from './reinspection-service.js';
@@ -116,7 +117,13 @@ function registerReinspectionRoutes(app: FastifyInstance, ctx: AppContext): void
   );
   r.get(
     '/api/staff/reinspections/:id/photos/:photoId',
-    { schema: { tags: ['workbench'], params: photoParams, response: errors } },
+    {
+      schema: {
+        tags: ['workbench'],
+        params: photoParams,
+        response: { ...binaryResponse('image', '复查照片 / the photo'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, buildingRoles);
       const { id, photoId } = request.params;

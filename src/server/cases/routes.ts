@@ -12,6 +12,7 @@ import {
 import { caseListSchema, maskedPartySchema, staffCaseSchema } from '../../contract/case-views.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { caseRoles } from './access.js';
 import { addEvidence, readEvidencePhoto, revealParty } from './evidence.js';
@@ -114,7 +115,13 @@ function registerCaseDetailRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/staff/cases/:id/evidence/:photoId',
-    { schema: { tags: ['workbench'], params: photoParams, response: errors } },
+    {
+      schema: {
+        tags: ['workbench'],
+        params: photoParams,
+        response: { ...binaryResponse('image', '证据照片 / the evidence photo'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, caseRoles);
       const { id, photoId } = request.params;

@@ -18,6 +18,7 @@ import {
 } from '../../contract/credit.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { applyForRepair } from './apply.js';
 import { caseCredit, setCaseClass } from './case-credit.js';
@@ -116,7 +117,13 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/public/credit/r/:token/letter.pdf',
-    { schema: { tags, params: tokenParams, response: errors } },
+    {
+      schema: {
+        tags,
+        params: tokenParams,
+        response: { ...binaryResponse('pdf', '信用修复告知书 / the letter'), ...errors },
+      },
+    },
     async (request, reply) => sendPdf(reply, await residentLetter(ctx, request.params.token)),
   );
 }
@@ -150,7 +157,7 @@ function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         params: idParams.extend({ fileId: z.string().min(1).max(64) }),
-        response: errors,
+        response: { ...binaryResponse('media', '申请材料 / the material'), ...errors },
       },
     },
     async (request, reply) => {
@@ -161,7 +168,13 @@ function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     `${base}/:id/letter.pdf`,
-    { schema: { tags, params: idParams, response: errors } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: { ...binaryResponse('pdf', '信用修复告知书 / the letter'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, creditReaderRoles);
       const repair = await loadVisibleRepair(ctx, actor, request.params.id);

@@ -4,6 +4,7 @@ import {
   byCommunitySchema,
   byMatterSchema,
   dashboardRoles,
+  dashboardStreetsSchema,
   overdueQuerySchema,
   overdueSchema,
   rangeQuerySchema,
@@ -87,5 +88,10 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request) => dashboard.records(ctx, await actorOf(request), request.query),
+  );
+  r.get(
+    '/api/staff/dashboard/streets',
+    { ...readers, schema: { tags, response: { 200: dashboardStreetsSchema, ...errors } } },
+    async (request) => dashboard.streets(ctx, await actorOf(request)),
   );
 }

@@ -3,6 +3,7 @@ import {
   RECORDS_MAX,
   type ByCommunity,
   type ByMatter,
+  type DashboardStreets,
   type Overdue,
   type RangeQuery,
   type Ratings,
@@ -206,4 +207,11 @@ export async function records(
       resolvedAt: r.resolved_at,
     })),
   };
+}
+
+/** The streets the officer may pick on the dashboard: every street, or a street admin's own. */
+export async function streets(ctx: DashboardContext, actor: StaffActor): Promise<DashboardStreets> {
+  const all = await store.listStreets(ctx.db);
+  const own = actor.role === 'street_admin' ? all.filter((s) => s.id === actor.streetId) : all;
+  return { items: own.map((s) => ({ id: s.id, name: s.name })) };
 }

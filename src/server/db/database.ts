@@ -41,6 +41,12 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   pool.on('error', () => undefined);
+  // A client checked out of the pool (a held lock, a long transaction) has no pool listener: when
+  // PostgreSQL ends its connection (57P01 at a restart) the error would be unhandled and end the
+  // process. Its query fails on its own, and the pool drops the broken client when it returns.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

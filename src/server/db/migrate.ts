@@ -21,6 +21,10 @@ import * as creditRepair from './migrations/0018-credit-repair.js';
 import * as residentVerification from './migrations/0019-resident-verification.js';
 import * as assessment from './migrations/0020-assessment.js';
 import * as surveys from './migrations/0021-surveys.js';
+import * as open311 from './migrations/0022-open311.js';
+import * as cityOps from './migrations/0023-city-ops.js';
+import * as staffIdentity from './migrations/0024-staff-identity.js';
+import * as performanceIndexes from './migrations/0026-performance-indexes.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +49,10 @@ const migrations: Record<string, Migration> = {
   '0019-resident-verification': residentVerification,
   '0020-assessment': assessment,
   '0021-surveys': surveys,
+  '0022-open311': open311,
+  '0023-city-ops': cityOps,
+  '0024-staff-identity': staffIdentity,
+  '0026-performance-indexes': performanceIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -88,4 +96,23 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`migration ${failed} failed: ${reason}`, { cause: error });
   }
+}
+
+/** The migrations' names in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}
+
+/**
+ * Brings the schema up to the named migration and no further: the migration tests populate a
+ * database at an earlier version before migrating it to the latest.
+ */
+export async function migrateUpTo(db: Db, name: string): Promise<string[]> {
+  const migrationTableSchema = await currentSchema(db);
+  const migrator = new Migrator({ db, provider, migrationTableSchema });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error) {
+    throw new Error(`migration to ${name} failed`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -76,6 +76,8 @@ import type {
   ResidentSessionTable,
 } from './tables-residents.js';
 import type { SurveyAnswerTable, SurveyCampaignTable } from './tables-surveys.js';
+import type { CityOpsMessageTable, CityOpsOrderTable } from '../city-ops/tables.js';
+import type { Open311KeyTable, Open311NoteTable, Open311RequestTable } from './tables-open311.js';
 import type {
   AssessmentExemplaryFileTable,
   AssessmentExemplaryTable,
@@ -93,6 +95,7 @@ export type * from './tables-residents.js';
 export type * from './tables-credit.js';
 export type * from './tables-surveys.js';
 export type * from './tables-assessment.js';
+export type * from './tables-open311.js';
 
 /**
  * Table types shared by SQLite and PostgreSQL. Ids are generated text, instants are ISO 8601 UTC
@@ -164,7 +167,12 @@ export interface Database {
   education_media: EducationMediaTable;
   survey_campaigns: SurveyCampaignTable;
   survey_answers: SurveyAnswerTable;
+  city_ops_orders: CityOpsOrderTable;
+  city_ops_messages: CityOpsMessageTable;
   assessment_schemes: AssessmentSchemeTable;
   assessment_exemplary: AssessmentExemplaryTable;
   assessment_exemplary_files: AssessmentExemplaryFileTable;
+  open311_keys: Open311KeyTable;
+  open311_requests: Open311RequestTable;
+  open311_notes: Open311NoteTable;
 }

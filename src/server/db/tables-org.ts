@@ -1,4 +1,5 @@
 // Table types of the organisation: districts to buildings, staff and sessions, the matter catalogue.
+import type { StaffRole } from '../../contract/auth.js';
 
 export interface DistrictTable {
   id: string;
@@ -47,7 +48,7 @@ export interface StaffTable {
   username: string;
   password_hash: string;
   name: string;
-  role: 'liaison' | 'street_admin' | 'bureau_admin' | 'department' | 'auditor';
+  role: StaffRole;
   street_id: string | null;
   badge_no: string | null;
   work_phone: string | null;
@@ -59,6 +60,17 @@ export interface StaffTable {
   /** The officer's own mobile for notifications, encrypted (migration 0009); never printed. */
   mobile_enc?: string | null;
   mobile_masked?: string | null;
+  /** Sign-in failures in a row and the end of a lockout (migration 0024, docs/security.md). */
+  failed_logins?: number;
+  locked_until?: string | null;
+  /** The TOTP secret, encrypted under DATA_KEY; set at enrolment, confirmed when enabled. */
+  totp_secret_enc?: string | null;
+  totp_enabled_at?: string | null;
+  /** The last TOTP time step accepted, so that one code cannot be used twice. */
+  totp_last_step?: number | null;
+  /** Keyed hashes of the unused one-time recovery codes, as a JSON array. */
+  totp_recovery?: string | null;
+  password_changed_at?: string | null;
 }
 
 export interface RoomLiaisonTable {
@@ -106,4 +118,6 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** 'done', or the step still owed: 'totp' or 'enrol' (migration 0024). */
+  second_factor?: string;
 }

@@ -14,6 +14,7 @@ import { resolveSession, type StaffActor } from '../accounts/service.js';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE } from '../http/auth.js';
 import { sendError } from '../http/error-handler.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { readMedia, type ServedMedia } from './media.js';
 import * as reads from './public.js';
@@ -65,7 +66,7 @@ export function registerEducationPublicRoutes(app: FastifyInstance, ctx: AppCont
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/public/education/topics',
-    { schema: { tags: ['resident'], response: { 200: topicListSchema } } },
+    { schema: { tags: ['resident'], response: { 200: topicListSchema, ...errorResponses(500) } } },
     () => reads.listTopics(),
   );
   r.get(
@@ -114,7 +115,13 @@ export function registerEducationPublicRoutes(app: FastifyInstance, ctx: AppCont
   );
   r.get(
     '/api/public/education/media/:id',
-    { schema: { tags: ['resident'], params: idParams, response: errors } },
+    {
+      schema: {
+        tags: ['resident'],
+        params: idParams,
+        response: { ...binaryResponse('media', '媒体文件 / the media file'), ...errors },
+      },
+    },
     async (request, reply) => {
       const media = await readMedia(ctx, request.params.id, await optionalStaff(ctx, request));
       return sendMedia(request, reply, media);

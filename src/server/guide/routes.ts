@@ -27,7 +27,7 @@ export function registerGuideRoutes(app: FastifyInstance, ctx: AppContext): void
   );
   r.get(
     '/api/public/guide/time-limits',
-    { schema: { tags, response: { 200: guideTimeLimitsSchema } } },
+    { schema: { tags, response: { 200: guideTimeLimitsSchema, ...errorResponses(500) } } },
     async () => timeLimits(ctx),
   );
 }

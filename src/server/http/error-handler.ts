@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldIssue } from '../../contract/common.js';
 import { AppError, httpStatusOf, messageOf } from '../errors.js';
+import { isDatabaseUnavailable } from './db-unavailable.js';
 import { fieldIssuesOf } from './validation-messages.js';
 
 /** Fastify's own error codes, each mapped to ours. */
@@ -72,6 +73,9 @@ function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[
   }
   if (error.statusCode === 415) {
     return { code: 'unsupported_media_type' };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { code: 'service_unavailable' };
   }
   return { code: 'internal_error' };
 }

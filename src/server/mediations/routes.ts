@@ -12,6 +12,7 @@ import {
 import { normalizePhone } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import { requireStaff } from '../http/auth.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { mediationRoles } from './access.js';
 import { agreementPdf } from './agreement.js';
@@ -107,7 +108,13 @@ function registerMediationReadRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
   r.get(
     '/api/staff/mediations/:id/agreement.pdf',
-    { schema: { tags: ['workbench'], params: idParams, response: errors } },
+    {
+      schema: {
+        tags: ['workbench'],
+        params: idParams,
+        response: { ...binaryResponse('pdf', '调解协议书 / the agreement'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, mediationRoles);
       return sendPdf(reply, await agreementPdf(ctx, actor, request.params.id, request.id));

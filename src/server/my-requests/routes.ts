@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../http/auth.js';
+import { setCsrfCookie } from '../http/csrf.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -53,6 +55,10 @@ async function sessionOf(ctx: AppContext, request: FastifyRequest) {
 function startSession(ctx: AppContext, reply: FastifyReply, session: ResidentSessionStart) {
   const maxAge = Math.round((Date.parse(session.expiresAt) - ctx.now().getTime()) / 1000);
   void reply.setCookie(MINE_COOKIE, session.token, { ...cookieOptions(ctx), maxAge });
+  // Only when no staff session is open in this browser: its token takes precedence (csrf.ts).
+  if (!reply.request.cookies[SESSION_COOKIE]) {
+    setCsrfCookie(reply, ctx, session.token);
+  }
 }
 
 /** "My requests": a code by SMS, its check, the verified phone's list, and receipt lookups. */

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startTestApp, type TestApp } from '../../../test/app.js';
+import { json, prepareTestApp, startTestApp, type TestApp } from '../../../test/app.js';
 import { buildApp } from '../app.js';
 import { deliverDue } from '../notifications/delivery.js';
 import type { SmsAdapter, SmsMessage } from '../notifications/adapters.js';
@@ -302,6 +302,7 @@ describe('what the log keeps', () => {
       logLevel: 'trace',
       logStream: { write: (line: string) => lines.push(line) },
     });
+    prepareTestApp(logged, t.ctx);
     const phone = newPhone();
     try {
       await logged.inject({ method: 'POST', url: '/api/public/mine/code', payload: { phone } });

@@ -1,5 +1,7 @@
+import { deliverCityOps } from '../city-ops/delivery.js';
 import { deliverDue, type DeliveryOptions } from './delivery.js';
 import type { AppContext } from '../context.js';
+import { onOneInstance } from '../db/instance-lock.js';
 import { scanDeadlines } from './scan.js';
 
 /** How the worker runs; the interval defaults to OUTBOX_INTERVAL_SECONDS. */
@@ -32,15 +34,20 @@ export function startOutboxWorker(ctx: AppContext, options: OutboxWorkerOptions)
     if (now.getTime() - lastScan >= scanIntervalMs) {
       lastScan = now.getTime();
       try {
-        const queued = await scanDeadlines(ctx, now);
-        if (queued.soonDue + queued.overdue > 0) {
-          log.info(queued, 'deadline reminders queued');
-        }
+        // One instance scans at a time; delivery below runs on all, through per-message claims.
+        await onOneInstance(ctx, 'deadline-scan', async () => {
+          const queued = await scanDeadlines(ctx, now);
+          if (queued.soonDue + queued.overdue > 0) {
+            log.info(queued, 'deadline reminders queued');
+          }
+        });
       } catch (error) {
         log.error({ err: error }, 'deadline scan failed');
       }
     }
     await deliverDue(ctx, now, options);
+    // The city-operations platform's callbacks share the worker, not the SMS queue.
+    await deliverCityOps(ctx, now, options);
   };
 
   const schedule = (delay: number) => {

@@ -9,7 +9,7 @@ import type { CommunityNode, LiaisonNode, OrgTree, StreetNode } from './org-tree
 export interface DemoAdmin {
   username: string;
   name: string;
-  role: 'bureau_admin' | 'street_admin' | 'auditor';
+  role: 'bureau_admin' | 'street_admin' | 'auditor' | 'system_admin' | 'security_admin';
   streetCode: string | null;
 }
 
@@ -222,6 +222,9 @@ export function yangpuDemo(): DemoOrg {
   const admins: DemoAdmin[] = [
     { username: 'admin', name: demoPersonName(0), role: 'bureau_admin', streetCode: null },
     { username: 'auditor', name: demoPersonName(99), role: 'auditor', streetCode: null },
+    // The other two of the three separate administrators (docs/security.md).
+    { username: 'sysadmin', name: demoPersonName(97), role: 'system_admin', streetCode: null },
+    { username: 'secadmin', name: demoPersonName(98), role: 'security_admin', streetCode: null },
     ...streetSeeds.map((seed, i) => ({
       username: `${seed.pinyin}.admin`,
       name: demoPersonName(100 + i),

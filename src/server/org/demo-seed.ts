@@ -1,5 +1,6 @@
 // The Yangpu demo organisation: seeded into an empty database for `npm start` and the tests, and
 // described on later starts for the start banner. Never used with a real, imported organisation.
+import type { StaffRole } from '../../contract/auth.js';
 import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
@@ -14,7 +15,7 @@ import { writeOrgTree, type WriteOptions } from './tree-writer.js';
 /** One demo account for the start banner. */
 export interface DemoAccount {
   username: string;
-  role: 'bureau_admin' | 'street_admin' | 'auditor' | 'liaison' | 'department';
+  role: StaffRole;
   street: string | null;
 }
 

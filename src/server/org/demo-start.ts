@@ -2,8 +2,8 @@ import { seedDemoMobiles } from '../accounts/mobile.js';
 import { seedEducationDemo } from '../education/demo.js';
 import { seedQaDemo } from '../consultations/demo.js';
 import { seedSuggestionsDemo } from '../suggestions/demo.js';
-import type { DataCipher } from '../crypto/data-cipher.js';
-import type { Db } from '../db/database.js';
+import { seedAssessmentDemo } from '../assessment/demo.js';
+import type { AppContext } from '../context.js';
 import { describeDemoOrg, seedDemoOrg, type DemoAccount } from './service.js';
 
 /** What the start banner shows of the demo organisation. */
@@ -22,10 +22,10 @@ const LIAISONS_SHOWN = 4;
  * later starts; returns null when the database holds a real, imported organisation.
  */
 export async function prepareDemo(
-  db: Db,
+  ctx: AppContext,
   mode: 'auto' | 'yes' | 'no',
-  cipher: DataCipher,
 ): Promise<DemoSummary | null> {
+  const { db, cipher } = ctx;
   if (mode === 'no') {
     return null;
   }
@@ -35,6 +35,7 @@ export async function prepareDemo(
     await seedEducationDemo(db);
     await seedQaDemo(db);
     await seedSuggestionsDemo(db, cipher);
+    await seedAssessmentDemo(ctx);
   }
   const summary = seeded ?? (await describeDemoOrg(db));
   if (!summary) {
@@ -46,6 +47,8 @@ export async function prepareDemo(
     (a) =>
       a.role === 'bureau_admin' ||
       a.role === 'auditor' ||
+      a.role === 'system_admin' ||
+      a.role === 'security_admin' ||
       a.street === summary.samplePlacard.street,
   );
   return {

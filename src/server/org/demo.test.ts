@@ -153,8 +153,9 @@ describe('the Yangpu demo organisation', () => {
     expect(summary.counts.parks).toBe(2);
     expect(await store.countRows(handle.db, 'buildings')).toBe(summary.counts.buildings);
     expect(await store.countRows(handle.db, 'staff')).toBe(summary.counts.accounts);
-    // 1 bureau admin, 1 auditor, 12 street admins and 5 department accounts besides the liaisons.
-    expect(summary.counts.accounts).toBe(summary.counts.liaisons + 14 + 5);
+    // 1 bureau admin, the 3 separate administrators, 12 street admins and 5 department accounts
+    // besides the liaisons.
+    expect(summary.counts.accounts).toBe(summary.counts.liaisons + 16 + 5);
   });
 
   it('does nothing when a district already exists', async () => {

@@ -12,6 +12,11 @@ export interface PdfOptions {
   margin?: number;
   /** The font to use; by default findCjkFont(). */
   font?: PdfFont | null;
+  /**
+   * Whether pdfkit keeps the layout of every distinct text it set (default true). That cache
+   * never shrinks: a document of thousands of pages with different texts turns it off.
+   */
+  fontLayoutCache?: boolean;
 }
 
 /**
@@ -33,10 +38,13 @@ export async function renderPdf(
     margin: options.margin ?? 36,
     info: { Title: options.title, Producer: 'Linli', Creator: 'Linli', CreationDate: now },
     autoFirstPage: true,
+    fontLayoutCache: options.fontLayoutCache ?? true,
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A copy: a compressed stream arrives as a small view of zlib's larger output buffer, and
+    // keeping the view would keep that whole buffer (16 KB a page in a long placard batch).
+    doc.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
     doc.on('end', () => {
       resolve(Buffer.concat(chunks));
     });

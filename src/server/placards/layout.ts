@@ -83,14 +83,29 @@ function drawRoom(doc: PdfDoc, c: PlacardContent, top: number): number {
   return line(doc, `接待时间：${c.room.hours}`, y, 10, INK) + 4;
 }
 
+// The rooms of a street share a few matter lists: each is measured once, not once per page.
+const matterSizes = new Map<string, number | undefined>();
+
+function matterFontSize(doc: PdfDoc, text: string, height: number): number | undefined {
+  const key = `${height}|${text}`;
+  if (!matterSizes.has(key)) {
+    if (matterSizes.size > 1000) {
+      matterSizes.clear();
+    }
+    const size = [10, 9, 8].find(
+      (s) => doc.fontSize(s).heightOfString(text, { width: WIDTH }) <= height,
+    );
+    matterSizes.set(key, size);
+  }
+  return matterSizes.get(key);
+}
+
 function drawMatters(doc: PdfDoc, c: PlacardContent, top: number): void {
   const y = heading(doc, '主要执法事项', top);
   const text = c.matters.length > 0 ? c.matters.join('、') : '详见工作室公示的执法事项清单';
   const height = Math.max(14, QR_TOP - 8 - y);
   // A long list is set smaller before it is cut; bounded, it can never push onto a second page.
-  const size = [10, 9, 8].find(
-    (s) => doc.fontSize(s).heightOfString(text, { width: WIDTH }) <= height,
-  );
+  const size = matterFontSize(doc, text, height);
   doc
     .fontSize(size ?? 8)
     .fillColor(INK)

@@ -1,5 +1,5 @@
 // The placards of a scope as one PDF, one A5 page per building, in the embedded CJK font.
-import { renderPdf } from '../pdf/document.js';
+import { renderPdf, type PdfDoc } from '../pdf/document.js';
 import type { PlacardItem } from './content.js';
 import { drawPlacardPage, PAGE } from './layout.js';
 
@@ -10,6 +10,21 @@ export function placardUrl(baseUrl: string, token: string): string {
 
 /** Called after each page, for progress bars. */
 export type PageProgress = (done: number, total: number) => void;
+
+/** Pages after which the font's layout cache is emptied. */
+const LAYOUT_CACHE_PAGES = 200;
+
+/**
+ * Empties pdfkit's cache of laid-out texts. It keeps every distinct text for the whole document,
+ * and each page sets its own address, token and version, so a street of ten thousand pages would
+ * hold them all (hundreds of MB) and slow down with the growing heap (docs/performance.md).
+ */
+function forgetLayouts(doc: PdfDoc): void {
+  const font = (doc as unknown as { _font?: { layoutCache?: object } })._font;
+  if (font?.layoutCache) {
+    font.layoutCache = Object.create(null) as object;
+  }
+}
 
 /** Renders the placards as one PDF; the caller has checked that there is at least one. */
 export async function renderPlacardsPdf(
@@ -27,6 +42,9 @@ export async function renderPlacardsPdf(
         const url = placardUrl(options.baseUrl, item.token);
         drawPlacardPage(doc, item.content, { url, version: item.version });
         options.onPage?.(index + 1, items.length);
+        if ((index + 1) % LAYOUT_CACHE_PAGES === 0) {
+          forgetLayouts(doc);
+        }
         // Lets the server answer other requests while a street of several hundred pages renders.
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -11,7 +11,11 @@ const QUIET = 4;
  * Error correction level M survives a scuffed corner of a posted card.
  */
 export function drawQrCode(doc: PdfDoc, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // One byte-mode segment: what the encoder's own segmentation chooses for a lower-case URL,
+  // without running that search for every page of a street (docs/performance.md).
+  const { modules } = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+  });
   const n = modules.size;
   const unit = size / (n + 2 * QUIET);
   doc.save();

@@ -16,6 +16,7 @@ import {
   updatePlacardPointSchema,
 } from '../../contract/placards.js';
 import type { AppContext } from '../context.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { requireStaff } from '../http/auth.js';
 import { placardRoles, scopeTree } from './access.js';
@@ -45,7 +46,13 @@ function registerPrintRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/staff/placards/pdf',
-    { schema: { tags, querystring: placardScopeQuerySchema, response: errors } },
+    {
+      schema: {
+        tags,
+        querystring: placardScopeQuerySchema,
+        response: { ...binaryResponse('pdf', '联络牌 / the placards'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, placardRoles);
       return sendPdf(reply, await printScope(ctx, actor, request.query, baseUrlOf(ctx, request)));
@@ -53,7 +60,13 @@ function registerPrintRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/staff/placards/buildings/:id/pdf',
-    { schema: { tags, params: idParams, response: errors } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: { ...binaryResponse('pdf', '联络牌 / the placard'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, placardRoles);
       const base = baseUrlOf(ctx, request);

@@ -12,7 +12,15 @@ import * as store from './store.js';
 /** One limit: at most `max` requests of a bucket in any `windowSeconds`. */
 export interface Limit {
   bucket:
-    'code_phone' | 'code_address' | 'receipt_address' | 'credit_check_address' | 'survey_address';
+    | 'code_phone'
+    | 'code_address'
+    | 'receipt_address'
+    | 'credit_check_address'
+    | 'survey_address'
+    | 'login_address'
+    | 'ticket_address'
+    | 'open311_read'
+    | 'open311_write';
   max: number;
   windowSeconds: number;
 }
@@ -117,6 +125,25 @@ export async function charge(
     const forgetBefore = new Date(now.getTime() - longest * 1000).toISOString();
     const row = { id: newId(), bucket: c.bucket, subject: c.subject, at: now.toISOString() };
     await store.insertHit(trx, row, forgetBefore);
+  }
+}
+
+/**
+ * Throws RateLimitedError when one more request of `c` would be refused, without counting one:
+ * for limits that count only failures (staff sign-in), checked before the attempt is judged.
+ */
+export async function refuseIfExhausted(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  c: Charge,
+): Promise<void> {
+  const now = ctx.now();
+  let wait = 0;
+  for (const limit of c.limits) {
+    wait = Math.max(wait, await waitFor(trx, limit, subjectOf(ctx, limit.bucket, c.value), now));
+  }
+  if (wait > 0) {
+    throw new RateLimitedError(wait, c.field);
   }
 }
 

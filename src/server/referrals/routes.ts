@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -100,7 +101,13 @@ function registerStaffReferralRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
   r.get(
     '/api/staff/referrals/:id/photos/:photoId',
-    { schema: { tags: ['workbench'], params: photoParams, response: errors } },
+    {
+      schema: {
+        tags: ['workbench'],
+        params: photoParams,
+        response: { ...binaryResponse('image', '照片 / the photo'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, officers);
       const { id, photoId } = request.params;
@@ -165,7 +172,13 @@ function registerDepartmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
   r.get(
     '/api/dept/referrals/:id/photos/:photoId',
-    { schema: { tags: ['department'], params: photoParams, response: errors } },
+    {
+      schema: {
+        tags: ['department'],
+        params: photoParams,
+        response: { ...binaryResponse('image', '照片 / the photo'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, departmentOnly);
       const { id, photoId } = request.params;

@@ -22,12 +22,6 @@ import * as store from './store.js';
 /** Who reads campaigns and results; only the bureau admin creates them. */
 export const surveyReaderRoles: readonly StaffRole[] = ['street_admin', 'bureau_admin', 'auditor'];
 
-/**
- * Answers one client address may give in a day. A family shares one address, so the limit is
- * well above one person's answers; it stops a script, not a household (docs/surveys.md).
- */
-export const SURVEY_ANSWERS_PER_ADDRESS_DAY = 30;
-
 function today(ctx: AppContext): string {
   return shanghaiDate(ctx.now());
 }
@@ -216,8 +210,8 @@ async function storeAnswer(
 
 /**
  * Stores a resident's anonymous answer: one per device key and campaign (409 on the second), and
- * at most SURVEY_ANSWERS_PER_ADDRESS_DAY per client address a day (429), counted only when the
- * answer is stored.
+ * at most `ctx.surveys.answersPerAddressDay` per client address a day (429; the setting
+ * SURVEY_ANSWERS_PER_ADDRESS_DAY), counted only when the answer is stored.
  */
 export async function answerSurvey(
   ctx: AppContext,
@@ -234,7 +228,7 @@ export async function answerSurvey(
   const limits = [
     {
       bucket: 'survey_address' as const,
-      max: SURVEY_ANSWERS_PER_ADDRESS_DAY,
+      max: ctx.surveys.answersPerAddressDay,
       windowSeconds: 86_400,
     },
   ];

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign, CampaignResults, PublicCampaign } from '../../contract/surveys.js';
 import { json, loginAs, startTestApp, type TestApp } from '../../../test/app.js';
@@ -8,6 +11,7 @@ import {
   factoryPassword,
   type PlacardScene,
 } from '../../../test/factories.js';
+import { loadConfig } from '../config.js';
 import { surveySatisfaction } from './service.js';
 
 let t: TestApp;
@@ -139,6 +143,36 @@ describe('survey answers', () => {
     }
     const refused = await answer(other.id, { deviceKey: device(200) }, '10.9.9.9');
     expect(refused.statusCode).toBe(429);
+  });
+
+  it('takes the daily limit per address from the setting', async () => {
+    const other = json<Campaign>(await create({ streetId: scene.street.id }));
+    t.ctx.surveys.answersPerAddressDay = 2;
+    try {
+      for (const n of [0, 1]) {
+        expect(
+          (await answer(other.id, { deviceKey: device(500 + n) }, '10.7.7.7')).statusCode,
+        ).toBe(201);
+      }
+      const refused = await answer(other.id, { deviceKey: device(502) }, '10.7.7.7');
+      expect(refused.statusCode).toBe(429);
+    } finally {
+      t.ctx.surveys.answersPerAddressDay = 30;
+    }
+  });
+
+  it('reads the daily limit from SURVEY_ANSWERS_PER_ADDRESS_DAY and refuses a bad one', () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-survey-config-'));
+    try {
+      expect(loadConfig({ DATA_DIR: dataDir }).surveys.answersPerAddressDay).toBe(30);
+      const set = loadConfig({ DATA_DIR: dataDir, SURVEY_ANSWERS_PER_ADDRESS_DAY: '200' });
+      expect(set.surveys.answersPerAddressDay).toBe(200);
+      expect(() => loadConfig({ DATA_DIR: dataDir, SURVEY_ANSWERS_PER_ADDRESS_DAY: '0' })).toThrow(
+        /SURVEY_ANSWERS_PER_ADDRESS_DAY/,
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

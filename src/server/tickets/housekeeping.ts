@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import { reinspectionRound } from '../buildings/reinspection-scan.js';
+import { onOneInstance } from '../db/instance-lock.js';
 import { closeUnratedTickets } from './resident-steps.js';
 
 /** A running housekeeping loop; `stop` waits for the round in progress. */
@@ -20,7 +21,7 @@ export function startTicketHousekeeping(
 ): Housekeeping {
   const log = logger.child({ jobId: 'ticket-housekeeping' });
   let running: Promise<void> | null = null;
-  const round = async () => {
+  const work = async () => {
     const closed = await closeUnratedTickets(ctx, ctx.now());
     if (closed > 0) {
       log.info({ closed }, 'unrated tickets closed');
@@ -30,6 +31,10 @@ export function startTicketHousekeeping(
     if (reinspections.scheduled + reinspections.soonDue + reinspections.overdue > 0) {
       log.info(reinspections, 're-inspections scheduled and reminded');
     }
+  };
+  // Every instance keeps the timer; a round another instance is running is skipped here.
+  const round = async () => {
+    await onOneInstance(ctx, 'ticket-housekeeping', work);
   };
   const timer = setInterval(() => {
     running ??= round()

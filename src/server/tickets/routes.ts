@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { readTicketPhoto } from '../files/service.js';
 import { requireStaff } from '../http/auth.js';
+import { throttleTicketSubmission } from '../http/public-throttle.js';
 import { ticketStaffRoles } from './access.js';
 import * as staff from './service.js';
 import * as resident from './resident-steps.js';
@@ -78,6 +80,7 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'] ?? null;
+      await throttleTicketSubmission(ctx, reply, request.ip);
       const { receipt, created } = await submitTicket(ctx, request.body, key);
       return reply.status(created ? 201 : 200).send(receipt);
     },
@@ -126,7 +129,7 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags: ['resident'],
         params: tokenParams.extend(photoParams.shape),
-        response: errors,
+        response: { ...binaryResponse('image', '照片 / the photo'), ...errors },
       },
     },
     async (request, reply) => {
@@ -170,7 +173,11 @@ export function registerStaffTicketRoutes(app: FastifyInstance, ctx: AppContext)
   r.get(
     '/api/staff/tickets/:id/photos/:photoId',
     {
-      schema: { tags: ['workbench'], params: idParams.extend(photoParams.shape), response: errors },
+      schema: {
+        tags: ['workbench'],
+        params: idParams.extend(photoParams.shape),
+        response: { ...binaryResponse('image', '照片 / the photo'), ...errors },
+      },
     },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, ticketStaffRoles);

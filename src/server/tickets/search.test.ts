@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt, StaffTicket, TicketList } from '../../contract/tickets.js';
-import { json, loginAs, startTestApp, type TestApp } from '../../../test/app.js';
+import { json, loginAs, prepareTestApp, startTestApp, type TestApp } from '../../../test/app.js';
 import { buildApp } from '../app.js';
 import { verifyAuditChain } from '../audit/service.js';
 import { reporterPhoneDigest, searchOf, trackingCodeText } from './search.js';
@@ -397,6 +397,7 @@ describe('phone lookup', () => {
       logLevel: 'trace',
       logStream: { write: (line: string) => lines.push(line) },
     });
+    prepareTestApp(logged, t.ctx);
     try {
       const cookie = await loginAs(logged, 'admin');
       for (const typed of [phone, fullWidth, '1391234567x']) {

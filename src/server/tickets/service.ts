@@ -42,6 +42,19 @@ function scopeOf(actor: StaffActor, roomIds: string[]): store.TicketScope {
   return { roomIds: [] };
 }
 
+/**
+ * Refuses a street filter naming another street than the officer's own: only the bureau admin
+ * lists any street's tickets (docs/dashboard.md).
+ */
+function checkStreetFilter(actor: StaffActor, streetId: string | undefined): void {
+  if (streetId === undefined || actor.role === 'bureau_admin' || streetId === actor.streetId) {
+    return;
+  }
+  throw new AppError('forbidden', [
+    fieldIssue('streetId', '只能查看本街道的诉求', "only your own street's tickets"),
+  ]);
+}
+
 /** The inbox of a staff member: their rooms, their street, or the whole district. */
 export async function listInbox(
   ctx: AppContext,
@@ -52,8 +65,10 @@ export async function listInbox(
     due: string;
     page: number;
     pageSize: number;
+    streetId?: string;
   } & SearchQuery,
 ) {
+  checkStreetFilter(actor, query.streetId);
   const roomIds = await roomsOf(ctx, actor);
   const statuses =
     query.status === 'all' ? null : query.status === 'open' ? openStatuses : [query.status];
@@ -67,6 +82,7 @@ export async function listInbox(
       due: query.due,
       now: now.toISOString(),
       search: searchOf(query),
+      ...(query.streetId ? { streetId: query.streetId } : {}),
     },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );

@@ -189,6 +189,8 @@ export interface TicketFilter {
   now: string;
   /** A staff search (text, kind, matter, channel, reporter phone); see searchCondition. */
   search?: TicketSearch;
+  /** Only the tickets of this street, inside the scope. */
+  streetId?: string;
 }
 
 /** One page of tickets in a scope, newest first, with the total. */
@@ -219,6 +221,9 @@ export async function listTickets(
     }
     if (filter.tier) {
       q = q.where('tickets.tier', '=', filter.tier) as QB;
+    }
+    if (filter.streetId) {
+      q = q.where('tickets.street_id', '=', filter.streetId) as QB;
     }
     const search = filter.search;
     if (search) {

@@ -16,6 +16,7 @@ import {
   visitTargetSchema,
 } from '../../contract/visits.js';
 import type { AppContext } from '../context.js';
+import { binaryResponse } from '../http/binary-responses.js';
 import { errorResponses } from '../http/error-responses.js';
 import { requireStaff } from '../http/auth.js';
 import { setVisitTarget, visitCompliance, visitTarget } from './compliance.js';
@@ -170,7 +171,13 @@ export function registerVisitRoutes(app: FastifyInstance, ctx: AppContext): void
   );
   r.get(
     '/api/staff/visits/:id/photos/:photoId',
-    { schema: { tags: ['workbench'], params: photoParams, response: errors } },
+    {
+      schema: {
+        tags: ['workbench'],
+        params: photoParams,
+        response: { ...binaryResponse('image', '走访照片 / the photo'), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = await requireStaff(ctx, request, fieldWorkRoles);
       const { id, photoId } = request.params;

@@ -21,8 +21,27 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The readable cookie the server keeps the session's CSRF token in (docs/security.md). */
+const CSRF_COOKIE = 'linli_csrf';
+
+/** The CSRF token of the current session, or null when the browser has none. */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) {
+      return decodeURIComponent(value.join('='));
+    }
+  }
+  return null;
+}
+
 function buildInit(method: string, options: RequestOptions): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const token = method === 'GET' || method === 'HEAD' ? null : csrfToken();
+  if (token) {
+    // Proof that this page, not another site, sends the request (every state change).
+    headers['x-csrf-token'] = token;
+  }
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form;

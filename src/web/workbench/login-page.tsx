@@ -6,12 +6,9 @@ import { useI18n } from '../i18n/i18n-context';
 import { errorText } from '../shared/error-text';
 import { useDocumentTitle } from '../shared/use-document-title';
 import { useAuth } from './auth/auth-context';
+import type { Credentials, SubmitCredentials } from './auth/auth-types';
+import { SecondFactorStep } from './login-second-factor';
 import { WorkbenchLanguageSwitch } from './layout/workbench-language-switch';
-
-interface Credentials {
-  username: string;
-  password: string;
-}
 
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
@@ -27,6 +24,7 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [owed, setOwed] = useState<'totp' | 'enrol' | null>(null);
   useDocumentTitle('login.title');
 
   if (auth.state.status === 'signed_in') {
@@ -37,8 +35,12 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await auth.login(username.trim(), password);
-      void navigate(returnPath(location.state), { replace: true });
+      const step = await auth.login(username.trim(), password);
+      if (step === 'done') {
+        void navigate(returnPath(location.state), { replace: true });
+      } else {
+        setOwed(step);
+      }
     } catch (failure) {
       setError(failure);
     } finally {
@@ -55,54 +57,83 @@ export function LoginPage() {
             <WorkbenchLanguageSwitch />
           </div>
         </div>
-        <Typography.Paragraph type="secondary">{t('login.lead')}</Typography.Paragraph>
-        {error ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorText(i18n, error)}
-            className="wb-gap"
-            data-testid="login-error"
+        {owed ? (
+          <SecondFactorStep
+            step={owed}
+            onDone={(me) => {
+              auth.signedIn(me);
+              void navigate(returnPath(location.state), { replace: true });
+            }}
           />
-        ) : null}
-        <Form<Credentials>
-          layout="vertical"
-          onFinish={(values) => void submit(values)}
-          requiredMark={false}
-        >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.username_required') }]}
-          >
-            <Input autoComplete="username" size="large" data-testid="login-username" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.password_required') }]}
-          >
-            <Input.Password
-              autoComplete="current-password"
-              size="large"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            size="large"
-            block
-            loading={busy}
-            data-testid="login-submit"
-          >
-            {t('login.submit')}
-          </Button>
-        </Form>
+        ) : (
+          <PasswordStep error={error} busy={busy} submit={submit} />
+        )}
         <Typography.Paragraph type="secondary" className="wb-login-foot">
           <a href="/">{t('login.resident_link')}</a>
         </Typography.Paragraph>
       </Card>
     </div>
+  );
+}
+
+/** The user name and password form. */
+function PasswordStep({
+  error,
+  busy,
+  submit,
+}: {
+  error: unknown;
+  busy: boolean;
+  submit: SubmitCredentials;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('login.lead')}</Typography.Paragraph>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(i18n, error)}
+          className="wb-gap"
+          data-testid="login-error"
+        />
+      ) : null}
+      <Form<Credentials>
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('login.username_required') }]}
+        >
+          <Input autoComplete="username" size="large" data-testid="login-username" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.password_required') }]}
+        >
+          <Input.Password
+            autoComplete="current-password"
+            size="large"
+            data-testid="login-password"
+          />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={busy}
+          data-testid="login-submit"
+        >
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </>
   );
 }

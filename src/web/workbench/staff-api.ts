@@ -1,4 +1,4 @@
-import type { Me } from '../../contract/auth';
+import type { LoginResult, Me, TotpEnrolment } from '../../contract/auth';
 import type { CalendarOverride } from '../../contract/calendar';
 import type {
   StaffAction,
@@ -65,10 +65,26 @@ export interface InboxQuery {
   kind?: TicketKind;
   matterCode?: string;
   channel?: string;
+  /** One street's tickets (the dashboard's overdue chart); only the bureau admin names any. */
+  streetId?: string;
 }
 
 export const login = (username: string, password: string) =>
-  apiRequest<Me>('POST', '/api/auth/login', { body: { username, password } });
+  apiRequest<LoginResult>('POST', '/api/auth/login', { body: { username, password } });
+
+/** Starts setting up an authenticator (admin roles, first sign-in). */
+export const startTotpEnrolment = () =>
+  apiRequest<TotpEnrolment>('POST', '/api/auth/totp/enrol', { body: {} });
+
+/** Confirms the authenticator with its first code; answers the one-time recovery codes. */
+export const confirmTotp = (code: string) =>
+  apiRequest<{ me: Me; recoveryCodes: string[] }>('POST', '/api/auth/totp/confirm', {
+    body: { code },
+  });
+
+/** Gives the authenticator code (or a recovery code) of a sign-in. */
+export const verifyTotp = (code: string) =>
+  apiRequest<LoginResult>('POST', '/api/auth/totp/verify', { body: { code } });
 
 export const logout = () => apiRequest<unknown>('POST', '/api/auth/logout', { body: {} });
 
@@ -93,7 +109,7 @@ export function fetchTickets(inbox: InboxQuery, signal?: AbortSignal) {
   if (inbox.tier !== 'all') {
     query.set('tier', inbox.tier);
   }
-  for (const name of ['q', 'kind', 'matterCode', 'channel'] as const) {
+  for (const name of ['q', 'kind', 'matterCode', 'channel', 'streetId'] as const) {
     const value = inbox[name];
     if (value) {
       query.set(name, value);

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { PasswordPage } from './account/password-page';
 import { AssessmentPage } from './assessment/assessment-page';
 import { AuditPage } from './audit/audit-page';
+import { LockoutsPage } from './security/lockouts-page';
 import { AuthProvider } from './auth/auth-context';
 import { BuildingFilePage } from './buildings/building-file-page';
 import { BuildingsPage } from './buildings/buildings-page';
@@ -43,6 +44,7 @@ import { VisitsPage } from './visits/visits-page';
 import { QaListPage } from './qa/qa-list-page';
 import { SuggestionDetailPage } from './suggestions/suggestion-detail-page';
 import { SuggestionsPage } from './suggestions/suggestions-page';
+import { Open311KeysPage } from './open311/open311-keys-page';
 import { EducationPage } from './education/education-page';
 import { EventFormPage } from './education/event-form-page';
 import { ItemEditorPage } from './education/item-editor-page';
@@ -68,6 +70,7 @@ export default function WorkbenchApp() {
                 <Route path="surveys" element={<SurveysPage />} />
                 <Route path="policies" element={<PoliciesPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="security/lockouts" element={<LockoutsPage />} />
                 <Route path="assessment" element={<AssessmentPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="password" element={<PasswordPage />} />
@@ -100,6 +103,7 @@ export default function WorkbenchApp() {
                 <Route path="qa" element={<QaListPage />} />
                 <Route path="suggestions" element={<SuggestionsPage />} />
                 <Route path="suggestions/:id" element={<SuggestionDetailPage />} />
+                <Route path="open311" element={<Open311KeysPage />} />
                 <Route path="*" element={<RoleHome />} />
               </Route>
             </Route>

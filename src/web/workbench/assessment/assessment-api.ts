@@ -46,6 +46,11 @@ export function createExemplary(input: ExemplaryInput): Promise<Exemplary> {
   return apiRequest('POST', `${base}/exemplary`, { body: input });
 }
 
+/** Corrects an exemplary record: its street, title, date of recognition or description. */
+export function editExemplary(id: string, input: ExemplaryInput): Promise<Exemplary> {
+  return apiRequest('PUT', `${base}/exemplary/${enc(id)}`, { body: input });
+}
+
 /** Removes an exemplary record. */
 export function deleteExemplary(id: string): Promise<null> {
   return apiRequest('DELETE', `${base}/exemplary/${enc(id)}`);

@@ -7,23 +7,11 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
 import { fetchDrilldown } from './assessment-api';
+import { detailText, statusLabel } from './drilldown-labels';
 import type { DrillTarget } from './ranking-table';
 
 function label(r: DrilldownRecord) {
   return r.kind === 'ticket' ? <Link to={`/workbench/tickets/${r.id}`}>{r.label}</Link> : r.label;
-}
-
-const shanghai = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
-
-function timeText(value: string | null): string {
-  if (value === null) {
-    return '—';
-  }
-  return /T/.test(value) ? shanghai.format(new Date(value)) : value;
 }
 
 /** The records behind a number: the street's indicators of one dimension, one open. */
@@ -33,7 +21,12 @@ export function DrilldownDrawer(props: {
   target: DrillTarget | null;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const shanghai = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   const [chosen, setChosen] = useState<{ key: IndicatorKey; page: number } | null>(null);
   const target = props.target;
   const street = props.scores?.streets.find((s) => s.streetId === target?.streetId);
@@ -122,6 +115,11 @@ export function DrilldownDrawer(props: {
         columns={[
           { key: 'label', title: t('assessment.records.record'), render: (_, r) => label(r) },
           {
+            key: 'status',
+            title: t('assessment.records.status'),
+            render: (_, r) => statusLabel(t, r),
+          },
+          {
             key: 'counted',
             title: t('assessment.records.counted'),
             render: (_, r) =>
@@ -136,7 +134,10 @@ export function DrilldownDrawer(props: {
             title: t('assessment.records.details'),
             render: (_, r) =>
               Object.entries(r.times)
-                .map(([k, v]) => `${t(`assessment.time.${k}`)}: ${timeText(v)}`)
+                .map(([k, v]) => {
+                  const text = detailText(t, k, v, (d) => shanghai.format(d));
+                  return `${t(`assessment.time.${k}`)}: ${text}`;
+                })
                 .join('；'),
           },
           { key: 'value', title: t('assessment.value'), render: (_, r) => r.value ?? '' },

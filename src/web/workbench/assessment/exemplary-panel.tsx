@@ -1,7 +1,7 @@
-import { App, Button, Form, Input, Select, Table, Upload } from 'antd';
+import { App, Button, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 
-import type { Exemplary, Scores } from '../../../contract/assessment';
+import type { Exemplary, ExemplaryInput, Scores } from '../../../contract/assessment';
 import { useI18n } from '../../i18n/i18n-context';
 import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
@@ -9,20 +9,15 @@ import {
   addEvidence,
   createExemplary,
   deleteExemplary,
+  editExemplary,
   evidenceUrl,
   fetchExemplary,
 } from './assessment-api';
+import { ExemplaryForm } from './exemplary-form';
 
 /** A change sent to the server. */
 interface Work {
   (): Promise<unknown>;
-}
-
-interface FormValues {
-  streetId: string;
-  title: string;
-  recognisedOn: string;
-  description: string;
 }
 
 /** The exemplary work of the period; the bureau admin records it and attaches evidence. */
@@ -36,7 +31,7 @@ export function ExemplaryPanel(props: {
   const { message } = App.useApp();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
-  const [form] = Form.useForm<FormValues>();
+  const [editing, setEditing] = useState<Exemplary | null>(null);
   const { resource } = useStaffResource(
     `assessment-exemplary/${props.period}/${String(version)}`,
     (signal) => fetchExemplary(props.period, signal),
@@ -45,15 +40,27 @@ export function ExemplaryPanel(props: {
     setVersion((v) => v + 1);
     props.onChange();
   };
-  const run = async (work: Work) => {
+  const run = async (work: Work): Promise<boolean> => {
     try {
       await work();
       setError(null);
       changed();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     }
   };
+  const save = (values: ExemplaryInput) =>
+    run(async () => {
+      if (editing) {
+        await editExemplary(editing.id, values);
+        setEditing(null);
+      } else {
+        await createExemplary(values);
+      }
+      void message.success(t('assessment.exemplary.saved'));
+    });
 
   const actions = (row: Exemplary) => (
     <>
@@ -67,6 +74,15 @@ export function ExemplaryPanel(props: {
       >
         <Button size="small">{t('assessment.exemplary.add_photo')}</Button>
       </Upload>{' '}
+      <Button
+        size="small"
+        data-testid="exemplary-edit"
+        onClick={() => {
+          setEditing(row);
+        }}
+      >
+        {t('assessment.exemplary.edit')}
+      </Button>{' '}
       <Button size="small" danger onClick={() => void run(() => deleteExemplary(row.id))}>
         {t('assessment.exemplary.delete')}
       </Button>
@@ -116,55 +132,21 @@ export function ExemplaryPanel(props: {
         ]}
       />
       {props.editable ? (
-        <Form
-          form={form}
-          layout="vertical"
-          className="wb-assessment-exemplary-form"
-          onFinish={(values) => {
-            void run(async () => {
-              await createExemplary(values);
-              form.resetFields();
-              void message.success(t('assessment.exemplary.saved'));
-            });
-          }}
-        >
-          <Form.Item
-            name="streetId"
-            label={t('assessment.street')}
-            rules={[{ required: true, message: t('assessment.exemplary.required') }]}
-          >
-            <Select
-              options={(props.scores?.streets ?? []).map((s) => ({
-                value: s.streetId,
-                label: s.streetName,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('assessment.exemplary.title')}
-            rules={[{ required: true, min: 2, message: t('assessment.exemplary.required') }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="recognisedOn"
-            label={t('assessment.exemplary.recognised_on')}
-            rules={[{ required: true, message: t('assessment.exemplary.required') }]}
-          >
-            <Input type="date" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('assessment.exemplary.description')}
-            rules={[{ required: true, min: 2, message: t('assessment.exemplary.required') }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('assessment.exemplary.create')}
-          </Button>
-        </Form>
+        <>
+          {editing ? (
+            <Typography.Paragraph strong data-testid="exemplary-editing">
+              {t('assessment.exemplary.editing', { title: editing.title })}
+            </Typography.Paragraph>
+          ) : null}
+          <ExemplaryForm
+            streets={props.scores?.streets ?? []}
+            editing={editing}
+            onSubmit={save}
+            onCancel={() => {
+              setEditing(null);
+            }}
+          />
+        </>
       ) : null}
     </div>
   );

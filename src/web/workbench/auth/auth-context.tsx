@@ -33,7 +33,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [round]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const me = await api.login(username, password);
+    const result = await api.login(username, password);
+    if (result.me) {
+      setState({ status: 'signed_in', me: result.me });
+    }
+    return result.step;
+  }, []);
+  const signedIn = useCallback((me: Me) => {
     setState({ status: 'signed_in', me });
   }, []);
 
@@ -53,8 +59,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, login, logout, refresh, expire }),
-    [state, login, logout, refresh, expire],
+    () => ({ state, login, signedIn, logout, refresh, expire }),
+    [state, login, signedIn, logout, refresh, expire],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

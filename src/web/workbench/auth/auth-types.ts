@@ -1,6 +1,15 @@
 import type { Me } from '../../../contract/auth';
 import { ApiError } from '../../shared/api-error';
 
+/** What the sign-in form sends. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Submits the sign-in form. */
+export type SubmitCredentials = (values: Credentials) => Promise<void>;
+
 export type AuthState =
   | { status: 'loading' }
   | { status: 'anonymous' }
@@ -9,8 +18,13 @@ export type AuthState =
 
 export interface Auth {
   state: AuthState;
-  /** Signs in; throws the ApiError (login_failed, rate_limited, …) for the form to show. */
-  login: (username: string, password: string) => Promise<void>;
+  /**
+   * Signs in with the password; answers the step still owed (admin roles: the authenticator
+   * code, or setting one up). Throws the ApiError (login_failed, rate_limited, …) for the form.
+   */
+  login: (username: string, password: string) => Promise<'done' | 'totp' | 'enrol'>;
+  /** Marks the officer signed in once the second factor is passed. */
+  signedIn: (me: Me) => void;
   logout: () => Promise<void>;
   /** Reads `me` again, e.g. after the calendar changed its warnings. */
   refresh: () => void;

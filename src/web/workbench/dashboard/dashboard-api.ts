@@ -2,6 +2,7 @@ import type { Scores } from '../../../contract/assessment';
 import type {
   ByCommunity,
   ByMatter,
+  DashboardStreets,
   Overdue,
   Ratings,
   Records,
@@ -54,6 +55,11 @@ export function fetchRecords(
   signal: AbortSignal,
 ): Promise<Records> {
   return apiGet<Records>(`/api/staff/dashboard/records?${query({ ...range })}`, signal);
+}
+
+/** The streets the street picker offers. */
+export function fetchStreets(signal: AbortSignal): Promise<DashboardStreets> {
+  return apiGet<DashboardStreets>('/api/staff/dashboard/streets', signal);
 }
 
 /** The assessment ranking of a period (2026-Q3), from the scoring engine. */

@@ -10,22 +10,30 @@ import { CommunitySection, MatterSection, TrendSection } from './breakdown-secti
 import { fetchDashboard, type DashboardRange } from './dashboard-api';
 import { isDay, presetRange, quarterOf, rangePresets, type RangePreset } from './dashboard-range';
 import { RankingSection } from './ranking-section';
+import { StreetPicker } from './street-picker';
 import { OverdueSection, VerdictSections } from './verdict-sections';
 import './dashboard.css';
 
 function useRange(): {
   range: DashboardRange;
   granularity: 'week' | 'month';
-  set: (next: Record<string, string>) => void;
+  set: (next: Record<string, string | undefined>) => void;
 } {
   const [params, setParams] = useSearchParams();
   const fallback = presetRange('3m', new Date());
   const from = params.get('from');
   const to = params.get('to');
-  const range = isDay(from) && isDay(to) ? { from, to } : fallback;
+  const streetId = params.get('streetId') ?? undefined;
+  const days = isDay(from) && isDay(to) ? { from, to } : fallback;
+  const range: DashboardRange = streetId ? { ...days, streetId } : days;
   const granularity = params.get('granularity') === 'month' ? 'month' : 'week';
-  const set = (next: Record<string, string>) => {
-    setParams({ ...range, granularity, ...next });
+  const set = (next: Record<string, string | undefined>) => {
+    const merged: Record<string, string | undefined> = { ...range, granularity, ...next };
+    setParams(
+      Object.fromEntries(
+        Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined),
+      ),
+    );
   };
   return { range, granularity, set };
 }
@@ -35,7 +43,7 @@ export function DashboardPage() {
   const { t } = useI18n();
   useDocumentTitle('dashboard.menu');
   const { range, granularity, set } = useRange();
-  const key = `dashboard/${range.from}/${range.to}/${granularity}`;
+  const key = `dashboard/${range.from}/${range.to}/${granularity}/${range.streetId ?? ''}`;
   const { resource } = useStaffResource(key, (signal) =>
     fetchDashboard(range, granularity, signal),
   );
@@ -75,9 +83,15 @@ export function DashboardPage() {
               set({ granularity: g });
             }}
           />
+          <StreetPicker
+            value={range.streetId}
+            onChange={(id) => {
+              set({ streetId: id });
+            }}
+          />
           <Button
             onClick={() => {
-              set(presetRange('3m', new Date()));
+              set({ ...presetRange('3m', new Date()), streetId: undefined });
             }}
           >
             {t('dashboard.range.reset')}

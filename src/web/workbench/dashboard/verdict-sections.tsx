@@ -82,7 +82,10 @@ export function VerdictSections({ data, range }: SectionProps) {
   );
 }
 
-/** What is overdue now: the count per street (a bar opens the inbox's overdue list) and the list. */
+/**
+ * What is overdue now: the count per street (a bar opens the inbox's overdue list of that street)
+ * and the list.
+ */
 export function OverdueSection({ data }: SectionProps) {
   const { t, locale } = useI18n();
   const when = new Intl.DateTimeFormat(locale, {
@@ -97,8 +100,13 @@ export function OverdueSection({ data }: SectionProps) {
       title={t('dashboard.overdue.title', { total: o.total })}
       option={overdueOption(t, o)}
       testId="chart-overdue"
-      onPick={() => {
-        void navigate('/workbench?status=open&due=overdue');
+      onPick={(i) => {
+        const street = o.byStreet[i];
+        const q = new URLSearchParams({ status: 'open', due: 'overdue' });
+        if (street) {
+          q.set('streetId', street.streetId);
+        }
+        void navigate(`/workbench?${q.toString()}`);
       }}
     >
       <Table

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
@@ -153,6 +153,17 @@ export function InboxPage() {
       </div>
       <div className="wb-toolbar wb-toolbar-secondary">
         <SearchFilters value={readInboxSearch(params)} onChange={search} />
+        {query.streetId ? (
+          <Tag
+            closable
+            data-testid="inbox-street-filter"
+            onClose={() => {
+              go({ streetId: undefined, page: 1 });
+            }}
+          >
+            {t('dashboard.inbox_street_filter')}
+          </Tag>
+        ) : null}
       </div>
       <PhoneLookup inboxSearch={inboxSearch} onOpen={open} />
       {resource.state === 'failed' ? <ErrorAlert error={resource.error} /> : null}

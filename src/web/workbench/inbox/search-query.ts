@@ -12,6 +12,8 @@ export interface InboxSearch {
   kind?: TicketKind;
   matterCode?: string;
   channel?: string;
+  /** One street's tickets: the dashboard's overdue chart opens the inbox so (bureau admin). */
+  streetId?: string;
 }
 
 /** The search in the URL parameters; values the server would refuse are dropped. */
@@ -33,13 +35,17 @@ export function readInboxSearch(params: URLSearchParams): InboxSearch {
   if (channel && new RegExp(ticketChannelPattern).test(channel)) {
     search.channel = channel;
   }
+  const streetId = params.get('streetId')?.trim();
+  if (streetId && streetId.length <= 64) {
+    search.streetId = streetId;
+  }
   return search;
 }
 
 /** The URL parameters of a search: only the fields that are set. */
 export function inboxSearchParams(search: InboxSearch): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const name of ['q', 'kind', 'matterCode', 'channel'] as const) {
+  for (const name of ['q', 'kind', 'matterCode', 'channel', 'streetId'] as const) {
     const value = search[name]?.trim();
     if (value) {
       params[name] = value;

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Modal } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 
 import {
@@ -8,10 +8,16 @@ import {
   type CreateCampaign,
 } from '../../../contract/surveys';
 import { useI18n } from '../../i18n/i18n-context';
+import { useStaffResource } from '../auth/use-staff-resource';
 import { ErrorAlert } from '../common/error-alert';
+import { fetchStreets } from '../dashboard/dashboard-api';
 import { createCampaign } from './surveys-api';
 
+/** The value of the street choice that means every street. */
+const ALL = '';
+
 interface FormValues {
+  streetId: string;
   title: string;
   opensOn: string;
   closesOn: string;
@@ -25,16 +31,18 @@ interface CampaignFormProps {
   onCreated: () => void;
 }
 
-/** The bureau admin's form for a campaign of all streets (one line a question). */
+/** The bureau admin's form for a campaign of all streets or of one (one line a question). */
 export function CampaignForm({ open, onClose, onCreated }: CampaignFormProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const { resource } = useStaffResource('survey-streets', fetchStreets);
+  const streets = resource.state === 'ready' ? resource.data.items : [];
 
   const submit = async (values: FormValues) => {
     const body: CreateCampaign = {
-      streetId: null,
+      streetId: values.streetId === ALL ? null : values.streetId,
       title: values.title,
       opensOn: values.opensOn,
       closesOn: values.closesOn,
@@ -68,11 +76,25 @@ export function CampaignForm({ open, onClose, onCreated }: CampaignFormProps) {
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={{ commentMax: 200, questions: t('surveys.create.default_questions') }}
+        initialValues={{
+          streetId: ALL,
+          commentMax: 200,
+          questions: t('surveys.create.default_questions'),
+        }}
         onFinish={(values) => {
           void submit(values);
         }}
       >
+        <Form.Item name="streetId" label={t('surveys.field.street')}>
+          <Select
+            data-testid="survey-street"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[
+              { value: ALL, label: t('surveys.field.all_streets') },
+              ...streets.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+        </Form.Item>
         <Form.Item name="title" label={t('surveys.field.title')} rules={[{ required: true }]}>
           <Input maxLength={60} data-testid="survey-title" />
         </Form.Item>

@@ -1,0 +1,188 @@
+// npm run bench: generates a district (BENCH_TICKETS tickets, default 1 000 000) on SQLite or
+// PostgreSQL (BENCH_DB), runs each HTTP scenario against the real app and against a bare baseline
+// in the same run, then the placards batch and the resident page's JavaScript size; prints a
+// table and writes the figures as JSON under bench/results/. docs/performance.md explains it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { sql } from 'kysely';
+import { format } from 'prettier';
+import { openPostgres, openSqlite, type DatabaseHandle } from '../src/server/db/database.js';
+import { generate, type Generated } from './generate.js';
+import { formatTable, type OtherResult } from './report.js';
+import { gatherInputs, runScenarios } from './scenarios.js';
+import type { BenchDatabase } from './servers.js';
+import { measureQrPage } from './web-size.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const NOW = new Date('2026-12-01T04:00:00.000Z');
+const env = process.env;
+const settings = {
+  tickets: Number(env.BENCH_TICKETS ?? 1_000_000),
+  database: env.BENCH_DB ?? 'sqlite',
+  postgresUrl: env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench',
+  connections: Number(env.BENCH_CONNECTIONS ?? 50),
+  readConnections: Number(env.BENCH_READ_CONNECTIONS ?? 10),
+  seconds: Number(env.BENCH_SECONDS ?? 10),
+  placards: Number(env.BENCH_PLACARDS ?? 10_000),
+  /** Parts to leave out of this run, e.g. "placards,web" while working on the HTTP scenarios. */
+  skip: (env.BENCH_SKIP ?? '').split(',').filter(Boolean),
+};
+
+function tsx(args: string[]): string[] {
+  return ['--import', 'tsx', ...args];
+}
+
+/** A fresh database for the run: a temporary SQLite file, or the PostgreSQL bench database. */
+async function openBenchDatabase(): Promise<{ database: BenchDatabase; handle: DatabaseHandle }> {
+  if (settings.database === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+    const file = path.join(dir, 'bench.db');
+    return { database: { kind: 'sqlite', file }, handle: openSqlite(file) };
+  }
+  if (settings.database !== 'postgres') {
+    throw new Error(`BENCH_DB must be sqlite or postgres, got ${settings.database}`);
+  }
+  const url = new URL(settings.postgresUrl);
+  const name = url.pathname.slice(1);
+  if (name === '' || name === 'test' || name === 'postgres') {
+    throw new Error(`BENCH_PG_URL must name a database of its own, not "${name}"`);
+  }
+  const admin = openPostgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
+  await sql`drop database if exists ${sql.id(name)}`.execute(admin.db);
+  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  await admin.close();
+  return {
+    database: { kind: 'postgres', url: url.toString() },
+    handle: openPostgres(url.toString()),
+  };
+}
+
+async function startServers(database: BenchDatabase): Promise<{
+  child: ChildProcess;
+  urls: { product: string; baseline: string };
+}> {
+  const child = spawn(
+    process.execPath,
+    tsx([path.join(root, 'bench/serve.ts'), JSON.stringify(database), NOW.toISOString()]),
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    return { child, urls: JSON.parse(line) as { product: string; baseline: string } };
+  }
+  throw new Error('the bench server exited before it listened');
+}
+
+/** 10 000 placards into one PDF, in a child process of its own (time and peak RSS). */
+function runPlacards(): OtherResult {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-placards-'));
+  try {
+    const child = path.join(root, 'bench/placards.child.ts');
+    const run = (step: string) => {
+      const out = spawnSync(process.execPath, tsx([child, String(settings.placards), step, dir]), {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+      if (out.status !== 0) {
+        throw new Error(`placards ${step} failed: ${out.stderr}`);
+      }
+      return out.stdout;
+    };
+    run('seed');
+    const figures = JSON.parse(run('print').trim()) as {
+      pages: number;
+      seconds: number;
+      peakMb: number;
+      pdfMb: number;
+    };
+    return {
+      name: `placards: ${figures.pages.toLocaleString('en')} in one PDF`,
+      value:
+        `${figures.seconds.toFixed(1)} s, peak RSS ${figures.peakMb.toFixed(0)} MB, ` +
+        `PDF ${figures.pdfMb.toFixed(1)} MB`,
+      target: '≤ 60 s and ≤ 512 MB',
+      met: figures.seconds <= 60 && figures.peakMb <= 512,
+      figures,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runWebSize(): OtherResult {
+  const size = measureQrPage(root);
+  return {
+    name: 'resident QR page JavaScript',
+    value: `${size.totalKb.toFixed(1)} KB gzipped in ${size.files.length} files`,
+    target: '≤ 150 KB gzipped',
+    met: size.totalKb <= 150,
+    figures: size,
+  };
+}
+
+async function main(): Promise<void> {
+  const { database, handle } = await openBenchDatabase();
+  const started = performance.now();
+  let generated: Generated;
+  try {
+    generated = await generate(handle, {
+      tickets: settings.tickets,
+      now: NOW,
+      onProgress: (done) => {
+        process.stderr.write(`\rgenerating: ${done.toLocaleString('en')} tickets`);
+      },
+    });
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const generateSeconds = (performance.now() - started) / 1000;
+  process.stderr.write(`\ngenerated in ${generateSeconds.toFixed(0)} s\n`);
+  const servers = await startServers(database);
+  let scenarios;
+  try {
+    const inputs = await gatherInputs(handle.db, servers.urls.product, NOW);
+    scenarios = await runScenarios(servers.urls, inputs, settings);
+  } finally {
+    servers.child.kill();
+    await handle.close();
+  }
+  const others = [
+    ...(settings.skip.includes('placards') ? [] : [runPlacards()]),
+    ...(settings.skip.includes('web') ? [] : [runWebSize()]),
+  ];
+  const machine = {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? ''}`.trim(),
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+    node: process.version,
+  };
+  const report = {
+    at: new Date().toISOString(),
+    settings,
+    machine,
+    generated,
+    generateSeconds,
+    scenarios,
+    others,
+  };
+  console.log(formatTable(report));
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  const file = path.join(
+    root,
+    'bench/results',
+    `${settings.database}-${settings.tickets}-${report.at.replace(/[:.]/g, '-')}.json`,
+  );
+  // In the repository's own format, so a committed result passes the formatting check.
+  writeFileSync(file, await format(JSON.stringify(report), { parser: 'json' }));
+  console.log(`\nwritten: ${path.relative(root, file)}`);
+  if (database.kind === 'sqlite') {
+    rmSync(path.dirname(database.file), { recursive: true, force: true });
+  }
+}
+
+await main();
