@@ -41,6 +41,7 @@ export const errorCodes = [
   'personal_matter',
   'csrf_failed',
   'second_factor_failed',
+  'signature_invalid',
   'internal_error',
 ] as const;
 

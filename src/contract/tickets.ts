@@ -252,6 +252,16 @@ export const ticketLinkSchema = z.object({
   status: ticketStatusSchema,
 });
 
+/** A note an Open311 partner system pushed to a request it filed (docs/open311.md). */
+export const partnerNoteSchema = z.object({
+  id: z.string(),
+  /** The partner organisation named on the key that pushed it. */
+  partner: z.string(),
+  text: z.string(),
+  at: instantSchema,
+});
+export type PartnerNote = z.infer<typeof partnerNoteSchema>;
+
 /** What staff see of a ticket; the reporter's phone only masked. */
 export const staffTicketSchema = z.object({
   id: z.string(),
@@ -279,6 +289,8 @@ export const staffTicketSchema = z.object({
   /** The ticket this one was merged into, and those merged into this one. */
   mergedInto: ticketLinkSchema.nullable(),
   mergedFrom: z.array(ticketLinkSchema),
+  /** Notes from Open311 partner systems, oldest first; staff only, never the resident. */
+  partnerNotes: z.array(partnerNoteSchema).optional(),
 });
 export type StaffTicket = z.infer<typeof staffTicketSchema>;
 

@@ -72,6 +72,30 @@ describe('operations', () => {
     expect(gaps).toEqual([]);
   });
 
+  it('documents the Open311 routes in both formats and their form-encoded bodies', async () => {
+    interface Described {
+      requestBody?: { content: Record<string, unknown> };
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    }
+    const doc = json<{ paths: Record<string, Record<string, Described>> }>(
+      await t.app.inject({ url: '/api/openapi.json' }),
+    );
+    const post = doc.paths['/open311/v2/requests.{format}']?.post;
+    expect(Object.keys(post?.requestBody?.content ?? {})).toEqual([
+      'application/x-www-form-urlencoded',
+      'application/json',
+    ]);
+    const list = doc.paths['/open311/v2/requests.{format}']?.get;
+    expect(Object.keys(list?.responses['200']?.content ?? {})).toEqual([
+      'application/json',
+      'text/xml',
+    ]);
+    const push = doc.paths['/open311/v2/servicerequestupdates.{format}']?.post;
+    expect(Object.keys(push?.requestBody?.content ?? {})).toContain(
+      'application/x-www-form-urlencoded',
+    );
+  });
+
   it('serves the browsable API docs at /api/docs, with its own assets', async () => {
     const page = await t.app.inject({ url: '/api/docs', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);

@@ -51,6 +51,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   personal_matter: 422,
   csrf_failed: 403,
   second_factor_failed: 401,
+  signature_invalid: 401,
   internal_error: 500,
 };
 
@@ -131,6 +132,7 @@ export const messageOf: Record<ErrorCode, [string, string]> = {
     'The request could not be verified as coming from this site; reload the page and retry',
   ],
   second_factor_failed: ['动态口令不正确或已使用', 'The authenticator code is wrong or was used'],
+  signature_invalid: ['请求签名无效或已过期', 'The request signature is missing, wrong or too old'],
   internal_error: ['服务器内部错误', 'Internal server error'],
 };
 

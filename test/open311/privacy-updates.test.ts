@@ -2,7 +2,9 @@
 // the servicerequestupdates extension, key revocation and the rate limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Open311Key, Open311Request, Open311Update } from '../../src/contract/open311.js';
-import { json } from '../app.js';
+import type { ResidentTicket, StaffTicket } from '../../src/contract/tickets.js';
+import { accessTokenOf } from '../../src/server/tickets/intake.js';
+import { json, loginAs } from '../app.js';
 import { assertValid } from './schemas.js';
 import { file, postForm, startOpen311Scene, step, type Open311Scene } from './support.js';
 
@@ -139,6 +141,55 @@ describe('servicerequestupdates', () => {
       api_key: '',
     });
     expect(noKey.statusCode).toBe(403);
+  });
+
+  it('shows a partner note to the ticket’s liaison, never to the resident or an Open311 GET', async () => {
+    const own = await file(s);
+    const code = own.service_request_id ?? '';
+    const ticket = await s.t.ctx.db
+      .selectFrom('tickets')
+      .select(['id', 'room_id'])
+      .where('tracking_code', '=', code)
+      .executeTakeFirstOrThrow();
+    const liaisonUser = await s.t.ctx.db
+      .selectFrom('room_liaisons')
+      .innerJoin('staff', 'staff.id', 'room_liaisons.staff_id')
+      .select('staff.username')
+      .where('room_liaisons.room_id', '=', ticket.room_id)
+      .orderBy('room_liaisons.sort')
+      .executeTakeFirstOrThrow();
+    const liaison = await loginAs(s.t.app, liaisonUser.username);
+    const detailOf = async () => {
+      const res = await s.t.app.inject({
+        url: `/api/staff/tickets/${ticket.id}`,
+        headers: { cookie: liaison },
+      });
+      expect(res.statusCode).toBe(200);
+      return json<StaffTicket>(res);
+    };
+    expect((await detailOf()).partnerNotes).toEqual([]);
+
+    const pushedAt = s.t.clock.now.toISOString();
+    const pushed = await postForm(s, '/open311/v2/servicerequestupdates.json', {
+      api_key: s.apiKey,
+      service_request_id: code,
+      update_id: 'partner-visible',
+      description: '热线回访：居民希望周末上门',
+    });
+    expect(pushed.statusCode).toBe(200);
+    const [{ update_id: noteId }] = json<[{ update_id: string }]>(pushed);
+    expect((await detailOf()).partnerNotes).toEqual([
+      { id: noteId, partner: '区城运中心', text: '热线回访：居民希望周末上门', at: pushedAt },
+    ]);
+
+    const follow = await s.t.app.inject({
+      url: `/api/public/tickets/${accessTokenOf(s.t.ctx, ticket.id)}`,
+    });
+    expect(follow.statusCode).toBe(200);
+    expect(json<ResidentTicket>(follow).trackingCode).toBe(code);
+    expect(follow.body).not.toContain('居民希望周末上门');
+    expect(follow.body).not.toContain('partnerNotes');
+    expect(await everyGet([code])).not.toContain('居民希望周末上门');
   });
 });
 

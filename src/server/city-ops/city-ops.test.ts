@@ -161,6 +161,7 @@ describe('inbound work orders', () => {
     const before = await countTickets();
     const wrong = await sim.send(baseUrl, order(), { secret: 'another-secret-another-secret-000' });
     expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe('signature_invalid');
     expect(JSON.stringify(wrong.body.details)).toContain('x-cityops-signature');
     const old = new Date(t.clock.now.getTime() - 301_000);
     const replayed = await sim.send(baseUrl, order(), { signedAt: old });

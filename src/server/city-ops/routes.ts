@@ -80,7 +80,7 @@ function registerOrderRoute(app: FastifyInstance, ctx: AppContext): void {
         response: {
           200: cityOpsReceiptSchema.describe('a repeat of an order already filed'),
           201: cityOpsReceiptSchema.describe('the order is filed as a ticket'),
-          ...errorResponses(400, 401, 409, 413, 415, 503),
+          ...errorResponses(400, 401, 409, 413, 415, 422, 503),
         },
       },
     },

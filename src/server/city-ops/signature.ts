@@ -21,7 +21,7 @@ export function signedHeaders(secret: string, now: Date, rawBody: string) {
 }
 
 function refuse(header: string, message: string, messageEn: string): never {
-  throw new AppError('not_authenticated', [fieldIssue(header, message, messageEn)]);
+  throw new AppError('signature_invalid', [fieldIssue(header, message, messageEn)]);
 }
 
 function header(headers: Record<string, unknown>, name: string): string | null {

@@ -33,6 +33,13 @@ import { submitOpen311Request } from './submit.js';
 import { listOpen311Updates, pushOpen311Update } from './updates.js';
 
 const tags = ['open311'];
+/** What the document says of every route: the format the extension names, JSON or XML. */
+const described = { tags, produces: ['application/json', 'text/xml'] };
+/** The bodies a POST takes: the specification's form encoding, or JSON. */
+const posted = {
+  ...described,
+  consumes: ['application/x-www-form-urlencoded', 'application/json'],
+};
 const errors = { 400: open311ErrorsSchema, 403: open311ErrorsSchema, 404: open311ErrorsSchema };
 const requestsShape: XmlShape = { root: 'service_requests', item: 'request' };
 
@@ -53,7 +60,9 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/discovery.:format',
-    { schema: { tags, ...formatOnly, response: { 200: open311DiscoverySchema, ...errors } } },
+    {
+      schema: { ...described, ...formatOnly, response: { 200: open311DiscoverySchema, ...errors } },
+    },
     async (request, reply) =>
       sendOpen311(reply, request.params.format, discoveryOf(originOf(ctx, request)), {
         root: 'discovery',
@@ -63,7 +72,11 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/services.:format',
     {
-      schema: { tags, ...formatOnly, response: { 200: z.array(open311ServiceSchema), ...errors } },
+      schema: {
+        ...described,
+        ...formatOnly,
+        response: { 200: z.array(open311ServiceSchema), ...errors },
+      },
     },
     async (request, reply) =>
       sendOpen311(reply, request.params.format, listServices(), {
@@ -75,7 +88,7 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
     '/services/:id.:format',
     {
       schema: {
-        tags,
+        ...described,
         params: open311IdParamsSchema,
         response: { 200: open311ServiceDefinitionSchema, ...errors },
       },
@@ -93,7 +106,7 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
     {
       preHandler: read,
       schema: {
-        tags,
+        ...described,
         ...formatOnly,
         querystring: open311RequestsQuerySchema,
         response: { 200: z.array(open311RequestSchema), ...errors },
@@ -109,7 +122,7 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
     {
       preHandler: read,
       schema: {
-        tags,
+        ...described,
         params: open311IdParamsSchema,
         response: { 200: z.array(open311RequestSchema), ...errors },
       },
@@ -124,7 +137,7 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
     {
       preHandler: read,
       schema: {
-        tags,
+        ...described,
         params: open311IdParamsSchema,
         response: { 200: z.array(open311TokenResultSchema), ...errors },
       },
@@ -139,7 +152,7 @@ function registerReads(r: FastifyInstance, ctx: AppContext): void {
     {
       preHandler: read,
       schema: {
-        tags,
+        ...described,
         ...formatOnly,
         querystring: open311UpdatesQuerySchema,
         response: { 200: z.array(open311UpdateSchema), ...errors },
@@ -161,7 +174,7 @@ function registerWrites(r: FastifyInstance, ctx: AppContext): void {
     '/requests.:format',
     {
       schema: {
-        tags,
+        ...posted,
         params: open311FormatParamsSchema,
         body: open311PostBodySchema,
         response: { 200: z.array(open311PostResultSchema), ...errors },
@@ -176,7 +189,7 @@ function registerWrites(r: FastifyInstance, ctx: AppContext): void {
     '/servicerequestupdates.:format',
     {
       schema: {
-        tags,
+        ...posted,
         params: open311FormatParamsSchema,
         body: open311UpdateBodySchema,
         response: { 200: z.array(open311UpdatePostResultSchema), ...errors },

@@ -3,6 +3,7 @@
 // ticket timeline's state changes with fixed texts, never a reply or a partner's words; notes
 // go to the handlers of the ticket only.
 import type { Open311Update } from '../../contract/open311.js';
+import type { PartnerNote } from '../../contract/tickets.js';
 import { normalizeText } from '../../domain/personal-data.js';
 import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../context.js';
@@ -118,4 +119,16 @@ export async function pushOpen311Update(
     });
   });
   return { update_id: id };
+}
+
+/**
+ * The partner notes of a ticket, oldest first, for the staff ticket detail only: callers check
+ * that the officer may see the ticket; no Open311 answer and no resident page carries them.
+ */
+export async function partnerNotesOfTicket(
+  ctx: AppContext,
+  ticketId: string,
+): Promise<PartnerNote[]> {
+  const rows = await store.listNotesOfTicket(ctx.db, ticketId);
+  return rows.map((r) => ({ id: r.id, partner: r.partner, text: r.description, at: r.created_at }));
 }

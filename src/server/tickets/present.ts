@@ -126,7 +126,7 @@ export function presentStaffTicket(
     reporterNameMasked: string | null;
     canRevealReporter: boolean;
     actions: TicketAction[];
-  } & Pick<StaffTicket, 'possibleDuplicates' | 'mergedInto' | 'mergedFrom'>,
+  } & Pick<StaffTicket, 'possibleDuplicates' | 'mergedInto' | 'mergedFrom' | 'partnerNotes'>,
   now: Date,
 ): StaffTicket {
   return {

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { ticketPhotos } from '../files/service.js';
 import { listLiaisonsOfStreet, listRoomIdsOfLiaison, listRoomPlaces } from '../org/service.js';
+import { partnerNotesOfTicket } from '../open311/updates.js';
 import { canRevealReporter, relationOf } from './access.js';
 import { enqueueNotification, type NotificationEntry } from '../notifications/service.js';
 import { recordAudit, staffActorKind } from '../audit/service.js';
@@ -118,11 +119,12 @@ export async function getStaffTicket(
   id: string,
 ): Promise<StaffTicket> {
   const { t, relation } = await loadVisible(ctx, actor, id);
-  const [events, photos, masked, merges] = await Promise.all([
+  const [events, photos, masked, merges, partnerNotes] = await Promise.all([
     store.listEvents(ctx.db, t.id),
     ticketPhotos(ctx, t.id),
     store.findReporterMasked(ctx.db, t.id),
     staffMergeView(ctx, actor, t),
+    partnerNotesOfTicket(ctx, t.id),
   ]);
   // Merging is offered only when there is a possible duplicate to merge into.
   const actions = allowedActions(factsOf(t), relation, ctx.handlingRules).filter(
@@ -134,6 +136,7 @@ export async function getStaffTicket(
     canRevealReporter: canRevealReporter(relation),
     actions,
     ...merges,
+    partnerNotes,
   };
   return presentStaffTicket(t, events, photos, extra, ctx.now());
 }

@@ -21,6 +21,7 @@ import { TicketFieldWorkBox } from '../visits/ticket-field-work';
 import { fetchTicket } from '../staff-api';
 import { ActionBar } from './action-bar';
 import { DuplicatesBox } from './duplicates-box';
+import { PartnerNotesCard } from './partner-notes-card';
 import { StaffPhotos } from './staff-photos';
 import { StaffTimeline } from './staff-timeline';
 import { TicketFacts } from './ticket-facts';
@@ -78,6 +79,7 @@ function TicketBody({ ticket }: { ticket: StaffTicket }) {
           </Typography.Paragraph>
         </Card>
       ) : null}
+      <PartnerNotesCard ticket={ticket} />
       <Card title={t('ticket.field.timeline')} size="small">
         <StaffTimeline timeline={ticket.timeline} channel={ticket.channel} />
       </Card>
