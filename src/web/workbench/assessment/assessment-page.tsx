@@ -1,5 +1,6 @@
 import { Button, Card, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../shared/use-document-title';
@@ -19,7 +20,10 @@ export function AssessmentPage() {
   const me = useMe();
   useDocumentTitle('menu.assessment');
   const choices = periodChoices(new Date());
-  const [period, setPeriod] = useState(choices[0] ?? '');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('period');
+  const period = asked !== null && choices.includes(asked) ? asked : (choices[0] ?? '');
+  const selected = params.get('streetId');
   const [version, setVersion] = useState(0);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const { resource } = useStaffResource(`assessment/${period}/${String(version)}`, (signal) =>
@@ -28,6 +32,11 @@ export function AssessmentPage() {
   const scores = resource.state === 'ready' ? resource.data : null;
   const bureau = me.role === 'bureau_admin';
   const monthly = /^\d{4}-\d{2}$/.test(period);
+  // A street admin reads every street's scores but opens the records of their own street only.
+  const canDrill = (streetId: string) => me.role !== 'street_admin' || me.street?.id === streetId;
+  const reload = () => {
+    setVersion((v) => v + 1);
+  };
 
   return (
     <Card>
@@ -44,7 +53,13 @@ export function AssessmentPage() {
             style={{ minWidth: 140 }}
             options={choices.map((p) => ({ value: p, label: p }))}
             onChange={(p) => {
-              setPeriod(p);
+              setParams(
+                (q) => {
+                  q.set('period', p);
+                  return q;
+                },
+                { replace: true },
+              );
             }}
           />
           <Button href={exportUrl(period)} data-testid="assessment-export">
@@ -71,6 +86,8 @@ export function AssessmentPage() {
               <RankingTable
                 scores={scores}
                 loading={resource.state === 'loading'}
+                selected={selected}
+                canDrill={canDrill}
                 onDrill={setDrill}
               />
             ),
@@ -78,20 +95,13 @@ export function AssessmentPage() {
           {
             key: 'scheme',
             label: t('assessment.tab.scheme'),
-            children: <SchemePanel editable={bureau} />,
+            children: <SchemePanel editable={bureau} onSaved={reload} />,
           },
           {
             key: 'exemplary',
             label: t('assessment.tab.exemplary'),
             children: (
-              <ExemplaryPanel
-                period={period}
-                scores={scores}
-                editable={bureau}
-                onChange={() => {
-                  setVersion((v) => v + 1);
-                }}
-              />
+              <ExemplaryPanel period={period} scores={scores} editable={bureau} onChange={reload} />
             ),
           },
         ]}

@@ -44,8 +44,11 @@ function rows(body: SchemeBody, t: (k: string) => string): Row[] {
   ]);
 }
 
-/** The weights and targets in force, their history, and (for the bureau admin) a new version. */
-export function SchemePanel(props: { editable: boolean }) {
+/**
+ * The weights and targets in force, their history, and (for the bureau admin) a new version;
+ * `onSaved` tells the page a new version was saved so it reloads the scores.
+ */
+export function SchemePanel(props: { editable: boolean; onSaved?: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [version, setVersion] = useState(0);
@@ -63,6 +66,7 @@ export function SchemePanel(props: { editable: boolean }) {
       setError(null);
       setDraft(null);
       setVersion((v) => v + 1);
+      props.onSaved?.();
       void message.success(t('assessment.scheme.saved'));
     } catch (e) {
       setError(e);
