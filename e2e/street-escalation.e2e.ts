@@ -95,9 +95,7 @@ describe('a complaint escalated from the community to the street and solved ther
     reached.add('filed');
   });
 
-  it('lets the room’s liaison accept it and escalate it to the street, and then offers them no step', async ({
-    skip,
-  }) => {
+  it('lets the room’s liaison accept and escalate it, then offers no step', async ({ skip }) => {
     needs('filed', skip);
     const [roomLiaison] = server.placard.liaisons;
     await signIn(liaison, server.baseUrl, roomLiaison?.username ?? '', server.demo.password);
@@ -135,7 +133,7 @@ describe('a complaint escalated from the community to the street and solved ther
     reached.add('escalated');
   });
 
-  it('shows the street admin the ticket among the street’s, and lets them call on the resident and resolve it by mediation', async ({
+  it('shows the street admin the ticket; they call the resident and resolve by mediation', async ({
     skip,
   }) => {
     needs('escalated', skip);
@@ -190,7 +188,7 @@ describe('a complaint escalated from the community to the street and solved ther
     reached.add('resolved');
   });
 
-  it('tells the resident on their phone that the street handled it, with the reply, and closes it with their rating', async ({
+  it('tells the resident the street handled it, with the reply; their rating closes it', async ({
     skip,
   }) => {
     needs('resolved', skip);

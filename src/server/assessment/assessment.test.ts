@@ -14,7 +14,7 @@ afterAll(async () => {
   await scene.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the shape
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers' shape
 async function get<T>(url: string, user = scene.users.bureau) {
   const res = await scene.t.app.inject({
     method: 'GET',
@@ -197,7 +197,7 @@ describe('drill-down', () => {
     expect([body?.total, body?.records.length, body?.page]).toEqual([13, 3, 3]);
   });
 
-  it("shows a street admin the ranking of every street but only their own street's records", async () => {
+  it("shows a street admin every street's ranking, only their own records", async () => {
     const admin = scene.users.adminA;
     expect(
       (await get<Scores>('/api/staff/assessment/scores?period=2026-Q3', admin)).body?.streets,
@@ -234,7 +234,7 @@ describe('the scheme of weights and targets', () => {
     dimensions: { ...defaultScheme.dimensions, complaints: 40, cases: 5 },
   };
 
-  it('keeps every version; a new one applies from its month, the past keeps its scores', async () => {
+  it('keeps every version; a new one applies from its month, the past unchanged', async () => {
     expect((await put({ effectiveFrom: '2026-09', reason: '调整权重', body })).statusCode).toBe(
       400,
     );

@@ -45,7 +45,7 @@ describe('the audit chain', () => {
     expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({ ok: true, count: 0 });
   });
 
-  it('numbers three appends 1, 2, 3, links each to the one before, and verifies intact', async () => {
+  it('numbers three appends 1, 2, 3, each linked to the one before, intact', async () => {
     await appendThree();
     const all = await rows();
     expect(all.map((r) => r.seq)).toEqual([1, 2, 3]);
@@ -114,7 +114,7 @@ describe('the audit chain', () => {
 });
 
 describe('appending inside the caller transaction', () => {
-  it('leaves no entry when the transaction rolls back, and the next append is still #1', async () => {
+  it('leaves no entry when the transaction rolls back; the next append is #1', async () => {
     const ctx = { db: handle.db, ...ctxOf(sha) };
     const failing = withAudit(ctx, async (_trx, audit) => {
       await audit(accepted('T1'));
@@ -132,7 +132,7 @@ describe('appending inside the caller transaction', () => {
     expect((await rows()).map((r) => r.record_id)).toEqual(['T1']);
   });
 
-  it('gives 20 concurrent transactions the numbers 1 to 20 without gaps, chain intact', async () => {
+  it('numbers 20 concurrent transactions 1 to 20 without gaps, chain intact', async () => {
     const seqs = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         handle.db.transaction().execute(async (trx) => {

@@ -56,7 +56,7 @@ async function residentTicket(): Promise<{ id: string; code: string }> {
   return { id, code };
 }
 
-describe('the building file of a building with a ticket, a case, a visit, a mediation and a placard', () => {
+describe('a building file with a ticket, a case, a visit, a mediation and a placard', () => {
   it('records each of them, half an hour apart, through their own features', async () => {
     ({ id: ticketA, code: codeA } = await residentTicket());
     s.at('2026-03-02T09:30:00');
@@ -157,7 +157,7 @@ describe('the building file of a building with a ticket, a case, a visit, a medi
     }
   });
 
-  it('pages the timeline: three items, then the rest strictly before the last instant', async () => {
+  it('pages the timeline: three items, then the rest before the last instant', async () => {
     const first = await fileOf(s, liaison, s.building.id, '?limit=2');
     // The point was added and printed in one instant: both come on the page that reaches it.
     expect(first.timeline.items.map((i) => i.kind)).toEqual([
@@ -222,7 +222,7 @@ describe('who may open a building file', () => {
     }
   });
 
-  it('answers 404 to a liaison of another room or street, and for an unknown building', async () => {
+  it('answers 404 to a liaison of another room or street and for an unknown building', async () => {
     for (const user of [s.users.colleague, s.users.stranger]) {
       const res = await get(s.t, await s.as(user), `/api/staff/buildings/${s.building.id}/file`);
       expect(res.statusCode, user).toBe(404);
