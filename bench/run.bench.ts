@@ -3,7 +3,7 @@
 // in the same run, then the placards batch and the resident page's JavaScript size; prints a
 // table and writes the figures as JSON under bench/results/. docs/performance.md explains it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,7 +29,17 @@ const settings = {
   placards: Number(env.BENCH_PLACARDS ?? 10_000),
   /** Parts to leave out of this run, e.g. "placards,web" while working on the HTTP scenarios. */
   skip: (env.BENCH_SKIP ?? '').split(',').filter(Boolean),
+  /**
+   * A SQLite file to keep: generated into when it does not exist, reused (without generating)
+   * when it does. Unset, each run generates into a temporary file and removes it.
+   */
+  sqliteFile: env.BENCH_SQLITE_FILE ?? '',
 };
+
+/** Beside a kept SQLite file: what was generated into it, so a later run can report it. */
+function generatedFile(file: string): string {
+  return `${file}.generated.json`;
+}
 
 function tsx(args: string[]): string[] {
   return ['--import', 'tsx', ...args];
@@ -38,8 +48,10 @@ function tsx(args: string[]): string[] {
 /** A fresh database for the run: a temporary SQLite file, or the PostgreSQL bench database. */
 async function openBenchDatabase(): Promise<{ database: BenchDatabase; handle: DatabaseHandle }> {
   if (settings.database === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
-    const file = path.join(dir, 'bench.db');
+    const file =
+      settings.sqliteFile === ''
+        ? path.join(mkdtempSync(path.join(os.tmpdir(), 'linli-bench-')), 'bench.db')
+        : path.resolve(settings.sqliteFile);
     return { database: { kind: 'sqlite', file }, handle: openSqlite(file) };
   }
   if (settings.database !== 'postgres') {
@@ -127,18 +139,25 @@ function runWebSize(): OtherResult {
 async function main(): Promise<void> {
   const { database, handle } = await openBenchDatabase();
   const started = performance.now();
+  const kept = database.kind === 'sqlite' ? generatedFile(database.file) : '';
   let generated: Generated;
   try {
-    generated = await generate(handle, {
-      tickets: settings.tickets,
-      now: NOW,
-      onProgress: (done) => {
-        process.stderr.write(`\rgenerating: ${done.toLocaleString('en')} tickets`);
-      },
-    });
+    generated =
+      kept !== '' && existsSync(kept)
+        ? (JSON.parse(readFileSync(kept, 'utf8')) as Generated)
+        : await generate(handle, {
+            tickets: settings.tickets,
+            now: NOW,
+            onProgress: (done) => {
+              process.stderr.write(`\rgenerating: ${done.toLocaleString('en')} tickets`);
+            },
+          });
   } catch (error) {
     await handle.close();
     throw error;
+  }
+  if (settings.sqliteFile !== '' && !existsSync(kept)) {
+    writeFileSync(kept, JSON.stringify(generated));
   }
   const generateSeconds = (performance.now() - started) / 1000;
   process.stderr.write(`\ngenerated in ${generateSeconds.toFixed(0)} s\n`);
@@ -180,7 +199,7 @@ async function main(): Promise<void> {
   // In the repository's own format, so a committed result passes the formatting check.
   writeFileSync(file, await format(JSON.stringify(report), { parser: 'json' }));
   console.log(`\nwritten: ${path.relative(root, file)}`);
-  if (database.kind === 'sqlite') {
+  if (database.kind === 'sqlite' && settings.sqliteFile === '') {
     rmSync(path.dirname(database.file), { recursive: true, force: true });
   }
 }

@@ -28,6 +28,18 @@ async function screen(page: Page, name: string): Promise<void> {
   await keepScreenshot(page, name);
 }
 
+/** The canvas of a chart whose bars have finished growing, scrolled into view, with its box. */
+async function drawnChart(page: Page, testId: string) {
+  await page.locator(`[data-testid="${testId}"][data-drawn="true"]`).waitFor();
+  const canvas = page.getByTestId(testId).locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) {
+    throw new Error(`the chart ${testId} has no box`);
+  }
+  return box;
+}
+
 function shanghaiDay(offsetDays: number): string {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * DAY).toISOString().slice(0, 10);
 }
@@ -134,12 +146,7 @@ describe('the dashboard', () => {
 
   it('opens the tickets behind a bar of the community chart', async () => {
     const page = staff.page;
-    const canvas = page.getByTestId('chart-community').locator('canvas');
-    await canvas.scrollIntoViewIfNeeded();
-    const box = await canvas.boundingBox();
-    if (!box) {
-      throw new Error('the community chart has no box');
-    }
+    const box = await drawnChart(page, 'chart-community');
     // One community: its "received" bar stands just left of the middle, from the axis up.
     const gridWidth = box.width - 48 - 16;
     await page.mouse.click(box.x + 48 + gridWidth / 2 - gridWidth * 0.08, box.y + box.height - 70);
@@ -177,12 +184,7 @@ describe('the dashboard', () => {
       .poll(() => textOf(page.getByTestId('overdue-table')), eventually)
       .toContain(overdueCode);
     await screen(page, 'dashboard-03-street-picked-desktop.png');
-    const canvas = page.getByTestId('chart-overdue').locator('canvas');
-    await canvas.scrollIntoViewIfNeeded();
-    const box = await canvas.boundingBox();
-    if (!box) {
-      throw new Error('the overdue chart has no box');
-    }
+    const box = await drawnChart(page, 'chart-overdue');
     // One street, one series: its bar stands in the middle of the grid, from the axis up.
     await page.mouse.click(box.x + 48 + (box.width - 64) / 2, box.y + box.height - 70);
     await expect.poll(() => page.url(), eventually).toContain('due=overdue');

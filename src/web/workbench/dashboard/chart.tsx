@@ -7,7 +7,7 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 // Only the parts the dashboard draws, so this lazily loaded chunk stays small.
 echarts.use([
@@ -38,12 +38,18 @@ export default function Chart({ option, onPick, testId, label, height = 280 }: C
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!box.current) {
       return undefined;
     }
-    const instance = echarts.init(box.current);
+    const element = box.current;
+    const instance = echarts.init(element);
     chart.current = instance;
+    // `data-drawn` turns "true" once the bars of the latest option have finished growing, so
+    // whoever clicks a bar (a person or a browser test) meets it where it will stay.
+    instance.on('finished', () => {
+      element.dataset.drawn = 'true';
+    });
     const resize = () => {
       instance.resize();
     };
@@ -55,9 +61,19 @@ export default function Chart({ option, onPick, testId, label, height = 280 }: C
     };
   }, []);
 
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+  // The page builds its options afresh on every render; only a different one is drawn again, so
+  // the bars do not grow anew each time something else on the page changes.
+  const drawn = useRef('');
+  // A layout effect, so the new option replaces the old in the same commit as the rest of the page.
+  useLayoutEffect(() => {
+    const key = JSON.stringify(option);
+    if (!box.current || !chart.current || key === drawn.current) {
+      return;
+    }
+    drawn.current = key;
+    box.current.dataset.drawn = 'false';
+    chart.current.setOption(option, true);
+  });
 
   useEffect(() => {
     const instance = chart.current;
