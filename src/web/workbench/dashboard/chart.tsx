@@ -7,7 +7,7 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 // Only the parts the dashboard draws, so this lazily loaded chunk stays small.
 echarts.use([
@@ -37,18 +37,23 @@ interface ChartProps {
 export default function Chart({ option, onPick, testId, label, height = 280 }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The page builds its options afresh on every render; only a different one is drawn again, so
+  // the bars do not grow anew each time something else on the page changes.
+  const key = JSON.stringify(option);
+  const shown = useRef('');
+  // The option whose bars have finished growing. `data-drawn` says whether that is the one on the
+  // page now, in the same commit as the rest of the page, so whoever clicks a bar (a person or a
+  // browser test) meets it where it will stay.
+  const [drawn, setDrawn] = useState('');
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (!box.current) {
       return undefined;
     }
-    const element = box.current;
-    const instance = echarts.init(element);
+    const instance = echarts.init(box.current);
     chart.current = instance;
-    // `data-drawn` turns "true" once the bars of the latest option have finished growing, so
-    // whoever clicks a bar (a person or a browser test) meets it where it will stay.
     instance.on('finished', () => {
-      element.dataset.drawn = 'true';
+      setDrawn(shown.current);
     });
     const resize = () => {
       instance.resize();
@@ -58,22 +63,16 @@ export default function Chart({ option, onPick, testId, label, height = 280 }: C
       window.removeEventListener('resize', resize);
       instance.dispose();
       chart.current = null;
+      shown.current = '';
     };
   }, []);
 
-  // The page builds its options afresh on every render; only a different one is drawn again, so
-  // the bars do not grow anew each time something else on the page changes.
-  const drawn = useRef('');
-  // A layout effect, so the new option replaces the old in the same commit as the rest of the page.
-  useLayoutEffect(() => {
-    const key = JSON.stringify(option);
-    if (!box.current || !chart.current || key === drawn.current) {
-      return;
+  useEffect(() => {
+    if (chart.current && shown.current !== key) {
+      shown.current = key;
+      chart.current.setOption(option, true);
     }
-    drawn.current = key;
-    box.current.dataset.drawn = 'false';
-    chart.current.setOption(option, true);
-  });
+  }, [key, option]);
 
   useEffect(() => {
     const instance = chart.current;
@@ -97,6 +96,7 @@ export default function Chart({ option, onPick, testId, label, height = 280 }: C
       role="img"
       aria-label={label}
       data-testid={testId}
+      data-drawn={drawn !== '' && drawn === key ? 'true' : 'false'}
       className="wb-dash-chart"
       style={{ height }}
     />
