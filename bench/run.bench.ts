@@ -167,7 +167,11 @@ async function main(): Promise<void> {
     const inputs = await gatherInputs(handle.db, servers.urls.product, NOW);
     scenarios = await runScenarios(servers.urls, inputs, settings);
   } finally {
+    // The child's connections close first, so that this one, the last, folds the WAL back into
+    // the database file: a kept file is then whole on its own, without its -wal beside it.
+    const exited = new Promise((resolve) => servers.child.once('exit', resolve));
     servers.child.kill();
+    await exited;
     await handle.close();
   }
   const others = [
