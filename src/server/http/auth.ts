@@ -24,13 +24,26 @@ export async function requireStaff(
   request: FastifyRequest,
   roles?: readonly StaffRole[],
 ): Promise<StaffActor> {
-  const token = request.cookies[SESSION_COOKIE];
-  const actor = token ? await resolveSession(ctx, token) : null;
+  const actor = await sessionActorOf(ctx, request);
   if (!actor) {
     throw new AppError('not_authenticated');
   }
   if (roles && !roles.includes(actor.role)) {
     throw new AppError('forbidden');
+  }
+  return actor;
+}
+
+// The access-policy hook (access-policy.ts) and the handler both ask for the actor: one session
+// lookup per request serves both.
+const actorOfRequest = new WeakMap<FastifyRequest, Promise<StaffActor | null>>();
+
+function sessionActorOf(ctx: AppContext, request: FastifyRequest): Promise<StaffActor | null> {
+  let actor = actorOfRequest.get(request);
+  if (!actor) {
+    const token = request.cookies[SESSION_COOKIE];
+    actor = token ? resolveSession(ctx, token) : Promise.resolve(null);
+    actorOfRequest.set(request, actor);
   }
   return actor;
 }

@@ -101,8 +101,14 @@ export async function fieldPlaces(ctx: AppContext, actor: StaffActor): Promise<F
   };
 }
 
-/** The live buildings of a community the actor may record in. */
+/**
+ * The live buildings of a community the actor may record in. The community is the URL's record
+ * here, not a form's field: one outside the actor's reach is answered 404, as if it did not exist.
+ */
 export async function communityBuildings(ctx: AppContext, actor: StaffActor, communityId: string) {
-  const community = await recordableCommunity(ctx, actor, communityId);
+  const community = (await recordableCommunities(ctx, actor)).find((c) => c.id === communityId);
+  if (!community) {
+    throw new AppError('not_found');
+  }
   return { items: await places.listLiveBuildings(ctx.db, community.id) };
 }
