@@ -1,7 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizePhone, normalizeText } from '../src/domain/personal-data.js';
+import {
+  maskAddress,
+  maskIdNumber,
+  maskName,
+  maskOrganisationName,
+  maskPhone,
+  normalizePhone,
+  normalizeText,
+} from '../src/domain/personal-data.js';
 
 const cases = path.resolve(import.meta.dirname, 'cases');
 const unicode = readFileSync(path.join(cases, 'unicode.jsonl'), 'utf8')
@@ -21,8 +29,29 @@ describe('phone numbers', () => {
   });
 });
 
+describe('the masking rules', () => {
+  it('show a name, an identity number, an organisation and an address only in part', () => {
+    expect(maskName('欧阳娜娜')).toBe('欧*');
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+    expect(maskIdNumber('91310110MA1FL0000B')).toBe('9131**********000B');
+    expect(maskOrganisationName('上海某某物业管理有限公司')).toBe('上海****公司');
+    expect(maskAddress('杨浦区殷行路100弄3号101室')).toBe('杨浦区殷行路****');
+  });
+
+  it('live in one module: no other source file defines a mask function', () => {
+    const src = path.resolve(import.meta.dirname, '../src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+      .filter((f) => f !== path.join('domain', 'personal-data.ts'));
+    const defining = files.filter((f) =>
+      /function mask[A-Z]|const mask[A-Z]\w* = \(/.test(readFileSync(path.join(src, f), 'utf8')),
+    );
+    expect(defining).toEqual([]);
+  });
+});
+
 describe('free text', () => {
-  it('keeps every case of the Unicode corpus byte-identical after the documented normalisation', () => {
+  it('keeps every Unicode corpus case byte-identical after the documented normalisation', () => {
     for (const value of unicode) {
       const once = normalizeText(value);
       expect(normalizeText(once)).toBe(once);

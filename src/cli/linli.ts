@@ -7,6 +7,7 @@ import { backupCommand } from './backup.js';
 import { importOrgCommand } from './import-org.js';
 import { parsePlacardsArgs, placardsCommand, placardsUsage } from './placards.js';
 import { restoreCommand } from './restore.js';
+import { parseRotateArgs, rotateDataKeyCommand } from './rotate-data-key.js';
 import { createContext } from '../server/context-factory.js';
 
 /** Operator commands: `npm run linli -- <command> [args]`. */
@@ -24,6 +25,9 @@ const usage = `usage: npm run linli -- <command>
   restore FILE [--force]
                       SQLite: restore FILE into the database, then check it and the audit chain;
                       --force replaces an existing database that no server has open
+  rotate-data-key [--batch N]
+                      re-encrypt personal data under DATA_KEY and DATA_CIPHER; values under
+                      the keys of DATA_KEYS_OLD are rewritten (docs/security.md)
 `;
 
 async function run(args: string[]): Promise<number> {
@@ -87,6 +91,14 @@ async function run(args: string[]): Promise<number> {
           return 2;
         }
         return await auditVerifyCommand(handle, config.audit, process.stdout);
+      case 'rotate-data-key': {
+        const batch = parseRotateArgs(rest);
+        if (typeof batch === 'string') {
+          process.stderr.write(`${batch}\n`);
+          return 2;
+        }
+        return await rotateDataKeyCommand(handle, config.dataKeys, batch, process.stdout);
+      }
       default:
         process.stderr.write(`unknown command: ${command}\n\n${usage}`);
         return 2;

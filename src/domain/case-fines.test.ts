@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCaseRules } from './case-deadlines.js';
 import { checkFine, formatYuan, legalReviewRequired, type FineRange } from './case-fines.js';
-import {
-  isValidCreditCode,
-  isValidResidentId,
-  maskIdentityNumber,
-  maskOrganisationName,
-  normalizeIdentityNumber,
-} from './party-identity.js';
+import { isValidCreditCode, isValidResidentId, normalizeIdentityNumber } from './party-identity.js';
+import { maskIdNumber, maskOrganisationName } from './personal-data.js';
 
 // 楼道堆物 (《上海市住宅物业管理规定》第八十五条): 1千–1万元; 情节严重 1万–10万元.
 const lddw: FineRange[] = (['person', 'organisation'] as const).flatMap((partyKind) => [
@@ -94,7 +89,7 @@ describe('amounts and identity numbers', () => {
   });
 
   it('masks numbers and organisation names', () => {
-    expect(maskIdentityNumber('11010519491231002X')).toBe('1101**********002X');
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
     expect(maskOrganisationName('上海某某物业管理有限公司')).toBe('上海****公司');
   });
 });

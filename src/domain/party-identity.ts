@@ -3,8 +3,8 @@ import type { PartyKind } from './case-fines.js';
 /**
  * The identity numbers of a case's party: a person's 居民身份证号码 (GB 11643-1999) or an
  * organisation's 统一社会信用代码 (GB 32100-2015), normalised and checked by their check character,
- * and masked for display. The check character catches a mistyped digit, which would otherwise
- * make an earlier case of the same party invisible to the first-violation check.
+ * (masked by src/domain/personal-data.ts). The check character catches a mistyped digit, which
+ * would otherwise make an earlier case of the same party invisible to the first-violation check.
  */
 
 /** A number as typed: full-width forms folded (NFKC), spaces and dashes dropped, upper case. */
@@ -43,26 +43,4 @@ export function isValidCreditCode(code: string): boolean {
 /** Whether a normalised number is valid for the kind of party. */
 export function isValidIdentityNumber(kind: PartyKind, normalised: string): boolean {
   return kind === 'person' ? isValidResidentId(normalised) : isValidCreditCode(normalised);
-}
-
-/** A number masked to its first 4 and last 4 characters: 3101**********1234. */
-export function maskIdentityNumber(normalised: string): string {
-  if (normalised.length <= 8) {
-    return '*'.repeat(normalised.length);
-  }
-  return `${normalised.slice(0, 4)}${'*'.repeat(normalised.length - 8)}${normalised.slice(-4)}`;
-}
-
-/** An organisation's name masked to its first two and last two characters: 上海****公司. */
-export function maskOrganisationName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 4) {
-    return `${chars[0] ?? ''}***`;
-  }
-  return `${chars.slice(0, 2).join('')}****${chars.slice(-2).join('')}`;
-}
-
-/** An address masked to its first six characters: 杨浦区殷行路**** . */
-export function maskAddress(address: string): string {
-  return `${[...address].slice(0, 6).join('')}****`;
 }

@@ -1,4 +1,4 @@
-/** Normalisation and masking of personal data; the one place these rules live. */
+/** Normalisation and masking of personal data; the one place these rules live (mask*). */
 
 const invisible = /[\u200B-\u200D\u2060\uFEFF\u00AD\s\-()（）]/g;
 
@@ -36,12 +36,29 @@ export function maskPhone(phone: string): string {
   return phone.length <= 4 ? '****' : `****${phone.slice(-4)}`;
 }
 
-/** A resident ID number masked to its first 6 and last 4 characters: 110105********002X. */
+/**
+ * An identity number (resident ID or 统一社会信用代码) masked to its first 4 and last 4
+ * characters: 1101**********002X. Four leading digits name the city only, not the district.
+ */
 export function maskIdNumber(id: string): string {
-  if (id.length <= 10) {
+  if (id.length <= 8) {
     return '*'.repeat(id.length);
   }
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/** An organisation's name masked to its first two and last two characters: 上海****公司. */
+export function maskOrganisationName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 4) {
+    return `${chars[0] ?? ''}***`;
+  }
+  return `${chars.slice(0, 2).join('')}****${chars.slice(-2).join('')}`;
+}
+
+/** An address masked to its first six characters: 杨浦区殷行路**** . */
+export function maskAddress(address: string): string {
+  return `${[...address].slice(0, 6).join('')}****`;
 }
 
 /**

@@ -40,6 +40,7 @@ export function createContext(
         | 'surveys'
         | 'fileStorage'
         | 'identity'
+        | 'dataKeys'
       >
     >,
   handle: DatabaseHandle,
@@ -48,7 +49,7 @@ export function createContext(
   return {
     db: handle.db,
     databaseKind: handle.kind,
-    cipher: createDataCipher(config.dataKey),
+    cipher: createDataCipher(config.dataKeys ?? config.dataKey),
     storage: openFileStorage(config.fileStorage ?? { kind: 'local' }, config.filesDir),
     now,
     settings: {
@@ -60,7 +61,10 @@ export function createContext(
     notify: config.notify ?? defaultNotifySettings,
     cityOps: config.cityOps ?? defaultCityOpsSettings,
     handlingRules: config.handlingRules ?? defaultHandlingSettings,
-    audit: config.audit ?? { key: deriveAuditKey(config.dataKey), mac: 'hmac-sha256' },
+    audit: config.audit ?? {
+      key: deriveAuditKey(config.dataKeys?.macKey ?? config.dataKey),
+      mac: 'hmac-sha256',
+    },
     mediation: config.mediation ?? defaultMediationSettings,
     reinspection: config.reinspection ?? defaultReinspectionSettings,
     education: config.education ?? defaultEducationSettings,

@@ -164,12 +164,13 @@ describe('the MAC algorithm', () => {
 });
 
 describe('the audit settings', () => {
-  const env = { DATA_DIR: '/tmp/linli-audit-config', DATA_KEY: '11'.repeat(32) };
+  const dataKey = '3c9a5e1f7b2d4860a1c3e5f70b2d4f6183a5c7e90b1d3f5a7c9e1b3d5f7092b4';
+  const env = { DATA_DIR: '/tmp/linli-audit-config', DATA_KEY: dataKey };
 
   it('derive the key as HMAC(DATA_KEY, "audit") with hmac-sha256 when nothing is set', () => {
     const config = loadConfig(env);
     expect(config.audit.mac).toBe('hmac-sha256');
-    expect(config.audit.key).toEqual(deriveAuditKey(Buffer.from('11'.repeat(32), 'hex')));
+    expect(config.audit.key).toEqual(deriveAuditKey(Buffer.from(dataKey, 'hex')));
     expect(config.audit.key.equals(config.dataKey)).toBe(false);
   });
 

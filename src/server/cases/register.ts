@@ -4,15 +4,12 @@
 // of the same party can be found (the first-violation check of 《行政处罚法》第三十三条).
 import type { RegisterCase, PartyInput } from '../../contract/cases.js';
 import type { StaffCase } from '../../contract/case-views.js';
+import { isValidIdentityNumber, normalizeIdentityNumber } from '../../domain/party-identity.js';
 import {
-  isValidIdentityNumber,
   maskAddress,
-  maskIdentityNumber,
-  maskOrganisationName,
-  normalizeIdentityNumber,
-} from '../../domain/party-identity.js';
-import {
+  maskIdNumber,
   maskName,
+  maskOrganisationName,
   maskPhone,
   normalizePersonName,
   normalizePhone,
@@ -62,7 +59,7 @@ function partyRow(ctx: AppContext, caseId: string, p: PartyInput): CasePartyTabl
     name_enc: ctx.cipher.encrypt(name),
     name_masked: p.kind === 'person' ? maskName(name) : maskOrganisationName(name),
     id_enc: ctx.cipher.encrypt(number),
-    id_masked: maskIdentityNumber(number),
+    id_masked: maskIdNumber(number),
     id_digest: partyDigest(ctx.cipher, number),
     address_enc: ctx.cipher.encrypt(address),
     address_masked: maskAddress(address),

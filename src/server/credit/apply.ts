@@ -8,8 +8,13 @@ import {
   type CreditReceipt,
 } from '../../contract/credit.js';
 import { requiredMaterials, type MaterialItem } from '../../domain/credit-repair-machine.js';
-import { maskIdentityNumber, maskOrganisationName } from '../../domain/party-identity.js';
-import { maskName, maskPhone, normalizeText } from '../../domain/personal-data.js';
+import {
+  maskIdNumber,
+  maskName,
+  maskOrganisationName,
+  maskPhone,
+  normalizeText,
+} from '../../domain/personal-data.js';
 import { addWorkingDays } from '../../domain/working-calendar.js';
 import { recordAudit } from '../audit/service.js';
 import { loadCalendar } from '../calendar/service.js';
@@ -74,8 +79,11 @@ function checkForm(input: CreditApplication): void {
 }
 
 /** A case has at most one application at a time; a refused one may be followed by a new one. */
-async function requireNoOpenApplication(ctx: AppContext, caseId: string): Promise<void> {
-  if (await store.findOpenRepairOfCase(ctx.db, caseId)) {
+async function requireNoOpenApplication(
+  ex: Parameters<typeof store.findOpenRepairOfCase>[0],
+  caseId: string,
+): Promise<void> {
+  if (await store.findOpenRepairOfCase(ex, caseId)) {
     throw new AppError('credit_repair_not_ready', [
       fieldIssue(
         'decisionNo',
@@ -98,7 +106,7 @@ function sealedApplicant(ctx: AppContext, input: CreditApplication, idNumber: st
     agent_name_enc: agent ? ctx.cipher.encrypt(agent) : null,
     agent_name_masked: agent ? maskName(agent) : null,
     id_enc: ctx.cipher.encrypt(idNumber),
-    id_masked: maskIdentityNumber(idNumber),
+    id_masked: maskIdNumber(idNumber),
     phone_enc: ctx.cipher.encrypt(input.phone),
     phone_masked: maskPhone(input.phone),
     phone_digest: residentPhoneDigest(ctx.cipher, input.phone),
@@ -119,7 +127,7 @@ export async function applyForRepair(
   const standing = standingOrNotFound(ctx, c);
   requireApplicable(standing);
   checkItems(input.materials, requiredMaterials(input.applicantKind, input.byAgent));
-  await requireNoOpenApplication(ctx, c.id);
+  await requireNoOpenApplication(ctx.db, c.id);
 
   const id = newId();
   const now = ctx.now();
@@ -149,6 +157,12 @@ export async function applyForRepair(
   const fileIds = input.materials.map((m) => m.photoId);
 
   await ctx.db.transaction().execute(async (trx) => {
+    // Checked again under the case's lock: applications sent at once all passed the first check
+    // (RELIABILITY §4 class 17).
+    if (ctx.databaseKind === 'postgres') {
+      await store.lockRepairsOfCase(trx, c.id);
+    }
+    await requireNoOpenApplication(trx, c.id);
     await store.insertRepair(trx, row);
     await attachMaterials(trx, id, input.materials, 1, at);
     await store.insertEvent(trx, {

@@ -1,6 +1,6 @@
 // SQL of credit repair. The case tables are only read here (a decided penalty, its party's digest,
 // the names of its street and district); they are written by src/server/cases alone.
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type {
   CreditRepairEventTable,
   CreditRepairFileTable,
@@ -168,6 +168,14 @@ export function listRepairsByPhoneDigest(ex: Executor, digest: string) {
 }
 
 /** An application of a case that is not refused: being handled, or completed. */
+/**
+ * Holds, until the transaction ends, a PostgreSQL lock on the applications of one case, so that
+ * two applications sent at once take turns (SQLite already runs one writer at a time).
+ */
+export async function lockRepairsOfCase(trx: Transaction<Database>, caseId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`credit_repairs:${caseId}`}))`.execute(trx);
+}
+
 export function findOpenRepairOfCase(ex: Executor, caseId: string) {
   return ex
     .selectFrom('credit_repairs')

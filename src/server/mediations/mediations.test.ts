@@ -59,7 +59,7 @@ describe('a mediation opened from a ticket', () => {
         role: 'applicant',
         nameMasked: '张*',
         phoneMasked: '138****8000',
-        idNumberMasked: '110105********002X',
+        idNumberMasked: '1101**********002X',
         addressGiven: true,
       },
       {
@@ -96,8 +96,8 @@ describe('a mediation opened from a ticket', () => {
     for (const secret of secrets) {
       expect(stored).not.toContain(secret);
     }
-    expect(rows[0]?.name_enc).toMatch(/^v1:/);
-    expect(rows[0]?.address_enc).toMatch(/^v1:/);
+    expect(rows[0]?.name_enc).toMatch(/^v2:aes-256-gcm:[0-9a-f]{8}:/);
+    expect(rows[0]?.address_enc).toMatch(/^v2:aes-256-gcm:[0-9a-f]{8}:/);
   });
 
   it('writes 调解已开始 with the mediation’s number into the ticket’s timeline', async () => {
@@ -123,7 +123,7 @@ describe('a mediation opened from a ticket', () => {
     expect(m.steps).toEqual(['add_session', 'record_written', 'record_oral', 'end']);
   });
 
-  it('records the written agreement: check on 7 November, confirmation until 10 November', async () => {
+  it('records the written agreement: check on 7 Nov, confirmation until 10 Nov', async () => {
     const res = await post(t, `/api/staff/mediations/${opened.id}/steps/record_written`, cookie, {
       responsibilities: '被申请人夜间施工影响申请人休息，应承担主要责任。',
       terms: '一、被申请人每日 8 时至 18 时施工；二、被申请人赔偿申请人 500 元。',
@@ -169,7 +169,7 @@ describe('a mediation opened from a ticket', () => {
     cookie = await loginAs(t.app, liaison.username);
   });
 
-  it('records a check that found the agreement not performed, then the referral that follows', async () => {
+  it('records a check finding the agreement not performed, then the referral', async () => {
     const refused = await post(t, `/api/staff/mediations/${opened.id}/steps/record_check`, cookie, {
       result: 'not_performed',
     });
