@@ -182,8 +182,9 @@ export type AuditDetail = Readonly<Record<string, string | number | boolean | nu
 
 const optionalId = z.string().trim().max(64).optional();
 
-/** The filters of the audit trail; empty values mean no filter. */
-export const auditQuerySchema = pageQuerySchema.extend({
+/** The filters of the audit trail; empty values mean no filter; an unknown key is refused. */
+export const auditQuerySchema = z.strictObject({
+  ...pageQuerySchema.shape,
   actorId: optionalId,
   recordType: z.string().trim().max(40).optional(),
   recordId: optionalId,

@@ -210,7 +210,9 @@ export const addEvidenceSchema = z.object({
   caption: personText(PLACE_MAX),
 });
 
-export const caseListQuerySchema = pageQuerySchema.extend({
+// Strict: an unknown filter key is refused, naming it (RELIABILITY §4 class 14).
+export const caseListQuerySchema = z.strictObject({
+  ...pageQuerySchema.shape,
   status: z.enum(['open', 'all', ...caseStatuses]).default('open'),
   due: z.enum(['any', 'overdue']).default('any'),
   ticketId: idSchema.optional(),

@@ -33,6 +33,11 @@ export function parsePeriod(key: string): Period | null {
     return null;
   }
   const year = Number(match[1]);
+  // Date arithmetic on years before 1000 breaks the calendar helpers (no four-digit ISO year),
+  // and no record predates 1970: such a key names no period.
+  if (year < 1970) {
+    return null;
+  }
   const [kind, first, months] = match[2]
     ? (['quarter', (Number(match[2]) - 1) * 3 + 1, 3] as const)
     : match[3]

@@ -39,3 +39,18 @@ describe('a field written in the wrong form', () => {
     ]);
   });
 });
+
+describe('keys a strict object does not know', () => {
+  it('names each unknown key as its own field, nested ones with their path', () => {
+    const schema = z.strictObject({
+      status: z.string(),
+      range: z.strictObject({ from: z.string() }),
+    });
+    const value = { status: 'open', sort: 'x', 筛选: 'y', range: { from: 'a', to: 'b' } };
+    expect(issuesOf(schema, value)).toEqual([
+      { field: 'range.to', message: '不认识的字段：to', messageEn: 'unknown field: to' },
+      { field: 'sort', message: '不认识的字段：sort', messageEn: 'unknown field: sort' },
+      { field: '筛选', message: '不认识的字段：筛选', messageEn: 'unknown field: 筛选' },
+    ]);
+  });
+});

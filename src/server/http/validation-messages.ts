@@ -79,9 +79,17 @@ function sentence(issue: IssueLike): [string, string] {
   }
 }
 
+/** An unknown-keys issue becomes one per key, so each names its own field (`querystring.sort`). */
+function perKey(issue: IssueLike): IssueLike[] {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys?.length) {
+    return [issue];
+  }
+  return issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key] }));
+}
+
 /** Turns zod issues into one bilingual message per wrong field. */
 export function fieldIssuesOf(issues: readonly IssueLike[], prefix = ''): FieldIssue[] {
-  return issues.map((issue) => {
+  return issues.flatMap(perKey).map((issue) => {
     const [message, messageEn] = sentence(issue);
     const field = fieldName(issue.path);
     return {
