@@ -46,7 +46,7 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     HOST: '127.0.0.1',
     DATA_DIR: options.dataDir,
     DATABASE_URL: options.databaseUrl ?? '',
-    DATA_KEY: '07'.repeat(32),
+    DATA_KEY: '3c9a5e1f7b2d4860a1c3e5f70b2d4f6183a5c7e90b1d3f5a7c9e1b3d5f7092b4',
     SEED_DEMO: options.seedDemo ?? 'auto',
     LOG_LEVEL: 'warn',
     // The bursts come from one address: lift the per-address submission limit out of the way.
@@ -119,7 +119,7 @@ export function runCli(
     ...process.env,
     DATA_DIR: options.dataDir,
     DATABASE_URL: options.databaseUrl ?? '',
-    DATA_KEY: '07'.repeat(32),
+    DATA_KEY: '3c9a5e1f7b2d4860a1c3e5f70b2d4f6183a5c7e90b1d3f5a7c9e1b3d5f7092b4',
     SEED_DEMO: 'no',
     LOG_LEVEL: 'warn',
   };

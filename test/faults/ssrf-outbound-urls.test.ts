@@ -3,14 +3,24 @@
 // (SMS_GATEWAY_URL, CITY_OPS_CALLBACK_URL): no request of the API carries a URL, callback or
 // webhook the server would later call, and the only outbound calls in the server code are the
 // two senders that read those settings. Open311's media_url is kept as a link, never fetched.
-import { readdirSync, readFileSync } from 'node:fs';
+// The start refuses those settings when they point at this host or a metadata service
+// (src/server/outbound-address.ts), unless OUTBOUND_ALLOW_LOOPBACK=true.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
 import { json, startTestApp, type TestApp } from '../app.js';
 
 const serverDir = fileURLToPath(new URL('../../src/server/', import.meta.url));
 let t: TestApp;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-ssrf-'));
+const startEnv = {
+  DATA_DIR: dataDir,
+  DATA_KEY: randomBytes(32).toString('hex'),
+};
 
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-03-02T09:00:00+08:00'));
@@ -18,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Every property name (with its path) of a JSON schema, and whether it is typed as a URI. */
@@ -88,5 +99,39 @@ describe('SSRF through outbound URLs (fault class 20)', () => {
       const text = readFileSync(path.join(serverDir, file), 'utf8');
       expect(text, file).toMatch(/fetch\(options\.url,/);
     }
+  });
+
+  it.each([
+    'http://127.0.0.1:8080/send',
+    'http://localhost/send',
+    'http://LOCALHOST./send',
+    'http://2130706433/send',
+    'http://0x7f.1/send',
+    'http://0.0.0.0/send',
+    'http://[::1]/send',
+    'http://[::ffff:127.0.0.1]/send',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://metadata.google.internal/computeMetadata/v1/',
+    'http://100.100.100.200/latest/meta-data/',
+  ])('stops the start naming the setting when an outbound URL is %s', (url) => {
+    for (const setting of ['SMS_GATEWAY_URL', 'CITY_OPS_CALLBACK_URL']) {
+      const env = { ...startEnv, [setting]: url };
+
+      expect(() => loadConfig(env), setting).toThrow(
+        new RegExp(`${setting}: points at .*OUTBOUND_ALLOW_LOOPBACK=true`),
+      );
+      expect(loadConfig({ ...env, OUTBOUND_ALLOW_LOOPBACK: 'true' }).cityOps).toBeDefined();
+    }
+  });
+
+  it('starts with intranet and public addresses for the SMS gateway and city operations', () => {
+    const config = loadConfig({
+      ...startEnv,
+      SMS_GATEWAY_URL: 'http://10.20.30.40:9000/send',
+      CITY_OPS_CALLBACK_URL: 'https://cityops.example.gov.cn/linli/callback',
+    });
+
+    expect(config.notify.gatewayUrl).toBe('http://10.20.30.40:9000/send');
+    expect(config.cityOps.callbackUrl).toBe('https://cityops.example.gov.cn/linli/callback');
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorBodySchema } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
+import { readPhoto, refuseDeclaredOversize } from './photo-body.js';
 import { uploadPhoto } from './service.js';
 
 const photoSchema = z.object({ id: z.string(), width: z.number(), height: z.number() });
@@ -14,6 +15,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/public/photos',
     {
+      onRequest: refuseDeclaredOversize,
       schema: {
         tags: ['resident'],
         consumes: ['multipart/form-data'],
@@ -36,7 +38,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: AppContext): void 
           fieldIssue('file', '请选择一张照片', 'choose a photo'),
         ]);
       }
-      const bytes = await file.toBuffer();
+      const bytes = await readPhoto(file, request, reply);
       const photo = await uploadPhoto(ctx, bytes, file.filename);
       return reply.status(201).send(photo);
     },

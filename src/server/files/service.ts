@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { AppError, fieldIssue, messageOf } from '../errors.js';
 import { newId } from '../ids.js';
 import { defaultPhotoLimits, PhotoRefused, processPhoto } from './image.js';
-import { newStorageKey, safeOriginalName } from './storage.js';
+import { contentDispositionInline, newStorageKey, safeOriginalName } from './storage.js';
 import * as store from './store.js';
 
 /** A photo kept and ready to attach to a ticket. */
@@ -79,7 +79,7 @@ export async function ticketPhotos(ctx: AppContext, ticketId: string) {
   return rows.map((r) => ({ id: r.id, width: r.width, height: r.height }));
 }
 
-/** The bytes of one photo of a ticket, or photo_not_found. */
+/** The bytes of one photo of a ticket and its download header, or photo_not_found. */
 export async function readTicketPhoto(ctx: AppContext, ticketId: string, photoId: string) {
   const rows = await store.listTicketPhotos(ctx.db, ticketId);
   const row = rows.find((r) => r.id === photoId);
@@ -87,5 +87,5 @@ export async function readTicketPhoto(ctx: AppContext, ticketId: string, photoId
   if (!row || !bytes) {
     throw new AppError('photo_not_found');
   }
-  return { bytes, mime: row.mime };
+  return { bytes, mime: row.mime, disposition: contentDispositionInline(row.original_name) };
 }

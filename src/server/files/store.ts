@@ -41,7 +41,14 @@ export function listTicketPhotos(db: Executor, ticketId: string) {
   return db
     .selectFrom('ticket_photos')
     .innerJoin('files', 'files.id', 'ticket_photos.file_id')
-    .select(['files.id', 'files.width', 'files.height', 'files.storage_key', 'files.mime'])
+    .select([
+      'files.id',
+      'files.width',
+      'files.height',
+      'files.storage_key',
+      'files.mime',
+      'files.original_name',
+    ])
     .where('ticket_photos.ticket_id', '=', ticketId)
     .orderBy('ticket_photos.sort')
     .execute();

@@ -27,7 +27,7 @@ function concrete(url: string): string {
   return url.replace(/:[A-Za-z]+/g, 'x').replace(/\*$/, 'x');
 }
 
-describe('every state-changing route', () => {
+describe('CSRF check missing on a route (fault class 19): every state-changing route', () => {
   it('refuses a request with a session cookie but no token: 403 csrf_failed', async () => {
     const routes = t.app.routeTable.filter((r) => stateChanging.has(r.method));
     expect(routes.length).toBeGreaterThan(100);

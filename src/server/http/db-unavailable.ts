@@ -1,13 +1,15 @@
 /**
  * SQLSTATE classes and driver codes that mean "the database cannot answer right now" rather
- * than "this request is wrong": PostgreSQL restarting or shutting down (57P01–57P03), a broken
- * connection (08xxx), a refused or reset socket, and SQLite's lock timeout. Such a failure is
- * answered 503 so the client retries (with its idempotency key), not 500 (docs/reliability.md).
+ * than "this request is wrong": PostgreSQL restarting or shutting down (57P01–57P03), a lock held
+ * past lock_timeout (55P03), a broken connection (08xxx), a refused or reset socket, and
+ * SQLite's lock timeout. Such a failure is answered 503 with Retry-After so the client retries
+ * (with its idempotency key), not 500 (docs/reliability.md).
  */
 const unavailableCodes = new Set([
   '57P01',
   '57P02',
   '57P03',
+  '55P03',
   '08000',
   '08001',
   '08003',
@@ -19,6 +21,13 @@ const unavailableCodes = new Set([
   'ETIMEDOUT',
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
+  // A full disk (or quota) under the database or the photo directory: the operator frees space
+  // and the same request succeeds, so it is a 503 too (docs/reliability.md, F2).
+  'SQLITE_FULL',
+  'SQLITE_ABORT',
+  '53100',
+  'ENOSPC',
+  'EDQUOT',
 ]);
 
 /** node-postgres reports a connection dropped under a query with this message and no code. */

@@ -19,6 +19,9 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_RATE_LIMIT: 'rate_limited',
 };
 
+/** What a 503 asks the client to wait before it sends the request again (with its key). */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Sends the one error body shape: `{ error, message, details?, requestId }`. */
 export function sendError(
   reply: FastifyReply,
@@ -27,6 +30,10 @@ export function sendError(
   details?: FieldIssue[],
 ): FastifyReply {
   const [zh, en] = messageOf[code];
+  if (code === 'service_unavailable') {
+    // A held lock or a database restart clears within seconds (docs/reliability.md).
+    void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  }
   return reply
     .status(httpStatusOf[code])
     .header('cache-control', 'no-store')
@@ -37,6 +44,14 @@ export function sendError(
       requestId: request.id,
     });
 }
+
+// The multipart parser reports a body cut short or garbled with a plain Error: the client's
+// fault, so 400 rather than 500.
+const malformedMultipart = [
+  'Unexpected end of multipart data',
+  'terminated early due to unexpected end of multipart data',
+  'Multipart: Boundary not found',
+];
 
 const bodyIssue: FieldIssue = {
   field: '(body)',
@@ -64,6 +79,9 @@ function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[
   }
   if (mapped) {
     return { code: mapped };
+  }
+  if (malformedMultipart.some((m) => error.message.includes(m))) {
+    return { code: 'bad_request' };
   }
   if (error instanceof SyntaxError || error.statusCode === 400) {
     return { code: error.message.includes('JSON') ? 'malformed_json' : 'bad_request' };

@@ -196,7 +196,7 @@ describe('the limits on codes', () => {
   });
 });
 
-describe('checking a code', () => {
+describe('Sign-in tokens that never expire or can be reused (fault class 8): a code', () => {
   it('opens a session cookie for the right code, only on the my-requests API', async () => {
     const phone = newPhone();
     await askCode(phone, newAddress());
