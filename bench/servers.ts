@@ -46,7 +46,8 @@ export async function startProduct(handle: DatabaseHandle, now: Date): Promise<R
     handle,
     () => new Date(now.getTime() + (Date.now() - started)),
   );
-  const app = await buildApp(ctx, { logLevel: 'silent' });
+  // Behind a proxy, as in production, so each resident's address is the one counted.
+  const app = await buildApp(ctx, { logLevel: 'silent', trustProxy: true });
   return listen(app, () => Promise.resolve());
 }
 

@@ -335,13 +335,15 @@ export type TicketChannel = (typeof ticketChannels)[number];
 export const ticketChannelPattern =
   '^(placard|visit|meeting|patrol|open311|12345|dept:[a-z][a-z0-9_-]{0,31})$';
 
-export const ticketListQuerySchema = z.object({
+// Strict (RELIABILITY §4 class 14, Decidim CVE-2023-34090): a filter key the list does not know
+// is refused with 400 naming it, never silently dropped.
+export const ticketListQuerySchema = z.strictObject({
   status: z.enum(['open', 'all', ...ticketStatuses]).default('open'),
   tier: tierSchema.optional(),
   due: z.enum(['any', 'soon', 'overdue']).default('any'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  /** A tracking code, a building name or words of the description (src/server/tickets/search.ts). */
+  /** A tracking code, a building name or words of the description (tickets/search.ts). */
   q: z
     .string()
     .trim()

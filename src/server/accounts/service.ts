@@ -25,15 +25,15 @@ const SESSION_TOUCH_MS = 60_000;
  */
 export async function resolveSession(ctx: AppContext, token: string): Promise<StaffActor | null> {
   const id = sha256Hex(token);
-  const session = await store.findSession(ctx.db, id);
+  const session = await store.findSessionWithStaff(ctx.db, id);
   if (!session || (session.second_factor ?? 'done') !== 'done') {
     // A session still owing its second factor may only finish sign-in (second-factor.ts).
     return null;
   }
   const now = ctx.now();
   const idleLimit = Date.parse(session.last_seen_at) + ctx.settings.sessionIdleMinutes * 60_000;
-  const staff = await store.findStaffById(ctx.db, session.staff_id);
-  if (now.getTime() > idleLimit || now.toISOString() > session.expires_at || staff?.active !== 1) {
+  const expired = now.getTime() > idleLimit || now.toISOString() > session.expires_at;
+  if (expired || session.active !== 1 || session.role === null) {
     await store.deleteSession(ctx.db, id);
     return null;
   }
@@ -42,7 +42,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<St
   if (now.getTime() - Date.parse(session.last_seen_at) >= SESSION_TOUCH_MS) {
     await store.touchSession(ctx.db, id, now.toISOString());
   }
-  return { id: staff.id, role: staff.role, streetId: staff.street_id, sessionId: id };
+  return { id: session.staff_id, role: session.role, streetId: session.street_id, sessionId: id };
 }
 
 /** Ends a session at once: the cookie is worth nothing afterwards (ASVS 7.4.1). */

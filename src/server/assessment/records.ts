@@ -74,20 +74,28 @@ async function loadLiaisonWeeks(db: Db, period: Period, now: Date, streetId?: st
   );
 }
 
-/** Loads the records of a period, for every street or for one. */
+/** Which records to load: of every street or of one; with the tickets or without. */
+export interface RecordScope {
+  streetId?: string;
+  /** The scores count the tickets in the database (ticket-counts.ts) and leave them out here. */
+  tickets: boolean;
+}
+
+/** Loads the records of a period in a scope. */
 export async function loadPeriodRecords(
   db: Db,
   period: Period,
   now: Date,
-  streetId?: string,
+  scope: RecordScope,
 ): Promise<PeriodRecords> {
+  const { streetId } = scope;
   const range = {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     ...periodDates(period),
   };
   const [tickets, cases, events, buildings, liaisonWeeks, exemplary] = await Promise.all([
-    store.listTickets(db, range, streetId),
+    scope.tickets ? store.listTickets(db, range, streetId) : [],
     store.listDecidedCases(db, range, streetId),
     store.listEvents(db, range, streetId),
     loadBuildings(db, period, streetId),

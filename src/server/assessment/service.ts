@@ -11,6 +11,7 @@ import type {
 import { indicatorKeys } from '../../contract/assessment.js';
 import type { IndicatorCounts } from '../../domain/assessment/indicators.js';
 import { parsePeriod, type Period } from '../../domain/assessment/period.js';
+import { ticketIndicators } from '../../domain/assessment/records.js';
 import { rankStreets, scoreStreet } from '../../domain/assessment/scoring.js';
 import type { StaffActor } from '../accounts/service.js';
 import type { AppContext } from '../context.js';
@@ -24,6 +25,7 @@ import {
 } from './records.js';
 import { schemeFor } from './scheme.js';
 import * as store from './store.js';
+import { countTicketIndicators, type TicketCounts } from './ticket-counts.js';
 
 /** The period of a key, refusing one that has not begun. */
 export function periodOf(ctx: AppContext, key: string): Period {
@@ -55,12 +57,21 @@ async function surveyCounts(ctx: AppContext, streetId: string, period: Period) {
   return { numerator: s.satisfied + s.basicallySatisfied, denominator: s.answered };
 }
 
+const noTickets: IndicatorCounts = { numerator: 0, denominator: 0 };
+
+/** A street's counts: the tickets' from the database, the others' from the loaded records. */
 async function streetCounts(
   ctx: AppContext,
   records: PeriodRecords,
+  tickets: TicketCounts | undefined,
   streetId: string,
 ): Promise<Record<IndicatorKey, IndicatorCounts>> {
-  const entries = indicatorKeys.map((k) => [k, indicatorCounts(records, k, streetId)] as const);
+  const entries = indicatorKeys.map((k) => {
+    const counted = ticketIndicators.includes(k)
+      ? (tickets?.[k] ?? noTickets)
+      : indicatorCounts(records, k, streetId);
+    return [k, counted] as const;
+  });
   const counts = Object.fromEntries(entries) as Record<IndicatorKey, IndicatorCounts>;
   counts.survey_satisfaction = await surveyCounts(ctx, streetId, records.period);
   return counts;
@@ -69,14 +80,21 @@ async function streetCounts(
 /** Every street's scores for a period, ranked; the ranking is shared with every street. */
 export async function assessmentScores(ctx: AppContext, periodKey: string): Promise<Scores> {
   const period = periodOf(ctx, periodKey);
-  const [scheme, streets, records] = await Promise.all([
+  const now = ctx.now();
+  const streets = await store.listStreets(ctx.db);
+  const [scheme, records, tickets] = await Promise.all([
     schemeFor(ctx, period.firstMonth),
-    store.listStreets(ctx.db),
-    loadPeriodRecords(ctx.db, period, ctx.now()),
+    loadPeriodRecords(ctx.db, period, now, { tickets: false }),
+    countTicketIndicators(
+      ctx.db,
+      period,
+      now,
+      streets.map((s) => s.id),
+    ),
   ]);
   const scored: StreetScore[] = [];
   for (const s of streets) {
-    const counts = await streetCounts(ctx, records, s.id);
+    const counts = await streetCounts(ctx, records, tickets.get(s.id), s.id);
     scored.push(scoreStreet({ streetId: s.id, streetName: s.name }, counts, scheme.body));
   }
   return {
@@ -111,7 +129,11 @@ export async function assessmentDrilldown(
     throw new AppError('not_found');
   }
 
-  const records = await loadPeriodRecords(ctx.db, period, ctx.now(), query.streetId);
+  // One street's records, read as rows so the list and its counts are the same records.
+  const records = await loadPeriodRecords(ctx.db, period, ctx.now(), {
+    streetId: query.streetId,
+    tickets: ticketIndicators.includes(query.indicator),
+  });
   const counts =
     query.indicator === 'survey_satisfaction'
       ? await surveyCounts(ctx, query.streetId, period)

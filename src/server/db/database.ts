@@ -5,6 +5,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
+import { withSafeRollback } from './sqlite-rollback.js';
+import { withKeptStatements } from './sqlite-statements.js';
 
 export type Db = Kysely<Database>;
 export type DatabaseKind = Config['database']['kind'];
@@ -27,7 +29,8 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const database = withSafeRollback(sqlite, withKeptStatements(sqlite));
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
@@ -37,6 +40,9 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
     connectionString: url,
     max: 10,
     statement_timeout: 15_000,
+    // A lock held elsewhere (a long transaction, a migration) makes a write fail fast with
+    // 55P03, answered 503 with Retry-After, instead of a request that hangs for 15 s.
+    lock_timeout: 3_000,
     idle_in_transaction_session_timeout: 30_000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });

@@ -25,6 +25,8 @@ import * as open311 from './migrations/0022-open311.js';
 import * as cityOps from './migrations/0023-city-ops.js';
 import * as staffIdentity from './migrations/0024-staff-identity.js';
 import * as performanceIndexes from './migrations/0026-performance-indexes.js';
+import * as openTicketIndexes from './migrations/0029-open-ticket-indexes.js';
+import * as assessmentTicketCounts from './migrations/0030-assessment-ticket-counts.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +55,8 @@ const migrations: Record<string, Migration> = {
   '0023-city-ops': cityOps,
   '0024-staff-identity': staffIdentity,
   '0026-performance-indexes': performanceIndexes,
+  '0029-open-ticket-indexes': openTicketIndexes,
+  '0030-assessment-ticket-counts': assessmentTicketCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -80,8 +84,31 @@ function isForeignSchemaRace(error: unknown, ours: string | undefined): boolean 
   return code === '3F000' && ours !== undefined && !message.includes(`"${ours}"`);
 }
 
+/**
+ * Runs the migrations on one connection of their own. On PostgreSQL that connection has no
+ * statement timeout: a request's 15 s (database.ts) would cut short an index built over a
+ * district's million tickets, and the start would fail half-way through its migrations.
+ */
+export async function onMigrationConnection<T>(db: Db, work: (conn: Db) => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    return work(db);
+  }
+  return db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await work(conn);
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  return onMigrationConnection(db, migrateAllOn);
+}
+
+async function migrateAllOn(db: Db): Promise<string[]> {
   const migrationTableSchema = await currentSchema(db);
   const migrator = new Migrator({ db, provider, migrationTableSchema });
   for (let attempt = 1; ; attempt += 1) {

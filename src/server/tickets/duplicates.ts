@@ -18,6 +18,7 @@ import { AppError, fieldIssue } from '../errors.js';
 import { enqueueNotification } from '../notifications/service.js';
 import { listRoomIdsOfLiaison } from '../org/service.js';
 import { relationOf } from './access.js';
+import { statusCondition } from './inbox-store.js';
 import * as store from './store.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -55,6 +56,7 @@ export async function listPossibleDuplicates(
   const created = Date.parse(t.created_at);
   const from = new Date(created - windowDays * DAY_MS).toISOString();
   const to = new Date(created + windowDays * DAY_MS).toISOString();
+  // The states as the partial index of migration 0029 states them, so that the index is used.
   return db
     .selectFrom('tickets')
     .select([
@@ -71,7 +73,7 @@ export async function listPossibleDuplicates(
     .where('building_id', '=', t.building_id)
     .where('matter_code', '=', t.matter_code)
     .where('id', '!=', t.id)
-    .where('status', 'in', openStatuses)
+    .where((eb) => statusCondition(eb, openStatuses))
     .where('merged_into_id', 'is', null)
     .where('created_at', '>=', from)
     .where('created_at', '<=', to)

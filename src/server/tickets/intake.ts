@@ -7,6 +7,7 @@ import { defaultDeadlinePolicies, ticketDeadlines } from '../../domain/deadlines
 import { maskName, maskPhone, normalizeText } from '../../domain/personal-data.js';
 import { loadCalendar } from '../calendar/service.js';
 import type { AppContext } from '../context.js';
+import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { attachPhotos } from '../files/service.js';
@@ -63,26 +64,31 @@ export async function policyFor(
   kind: TicketKind,
   matter: string | null,
   at: string,
+  db: Db = ctx.db,
 ) {
-  const row = await store.findDeadlinePolicy(ctx.db, kind, matter, at);
+  const row = await store.findDeadlinePolicy(db, kind, matter, at);
   return row
     ? { firstContactDays: row.first_contact_days, resolveDays: row.resolve_days }
     : defaultDeadlinePolicies[kind];
 }
 
 /** Refuses a matter code that is not in the catalogue, naming the field. */
-export async function checkMatter(ctx: AppContext, matterCode: string | null): Promise<void> {
-  if (matterCode && !(await store.matterExists(ctx.db, matterCode))) {
+export async function checkMatter(
+  ctx: AppContext,
+  matterCode: string | null,
+  db: Db = ctx.db,
+): Promise<void> {
+  if (matterCode && !(await store.matterExists(db, matterCode))) {
     throw new AppError('matter_not_found', [
       fieldIssue('matterCode', '执法事项不在清单中', 'not in the matter catalogue'),
     ]);
   }
 }
 
-async function ticketRow(ctx: AppContext, input: NewTicket, at: Date) {
+async function ticketRow(ctx: AppContext, input: NewTicket, at: Date, db: Db) {
   const iso = at.toISOString();
-  const policy = await policyFor(ctx, input.kind, input.matterCode, iso);
-  const due = ticketDeadlines(await loadCalendar(ctx.db), at, policy);
+  const policy = await policyFor(ctx, input.kind, input.matterCode, iso, db);
+  const due = ticketDeadlines(await loadCalendar(db), at, policy);
   const id = newId();
   return {
     id,
@@ -116,15 +122,17 @@ export interface PreparedTicket {
 }
 
 /**
- * Computes a new ticket's row at `at`: the policy and the calendar are read here, before any
- * transaction opens (on SQLite a read through ctx.db inside a transaction would wait for it).
+ * Computes a new ticket's row at `at`, reading the policy and the calendar through `db`: either
+ * before any transaction opens, or through the transaction itself (on SQLite a read through
+ * ctx.db inside a transaction would wait for that transaction).
  */
 export async function prepareTicket(
   ctx: AppContext,
   input: NewTicket,
   at: Date = ctx.now(),
+  db: Db = ctx.db,
 ): Promise<PreparedTicket> {
-  return { input, row: await ticketRow(ctx, input, at) };
+  return { input, row: await ticketRow(ctx, input, at, db) };
 }
 
 /**
@@ -184,8 +192,9 @@ export async function findByIdempotencyKey(
   ctx: AppContext,
   key: string,
   requestHash: string,
+  db: Db = ctx.db,
 ): Promise<FiledTicket | null> {
-  const existing = await store.findTicketByIdempotencyKey(ctx.db, key);
+  const existing = await store.findTicketByIdempotencyKey(db, key);
   if (!existing) {
     return null;
   }

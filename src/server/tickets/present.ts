@@ -23,6 +23,41 @@ type EventRow = {
 };
 type Photo = { id: string; width: number; height: number };
 
+/** What a ticket's deadlines are shown from. */
+type DeadlineFacts = Pick<
+  TicketRecord,
+  | 'status'
+  | 'in_case_at'
+  | 'first_contact_at'
+  | 'first_contact_due_at'
+  | 'resolved_at'
+  | 'resolve_due_at'
+  | 'supervision_due_at'
+  | 'calendar_fallback'
+>;
+
+/** What one row of a workbench list shows: the list reads no more of the ticket. */
+export type ListedTicket = DeadlineFacts &
+  Pick<
+    TicketRecord,
+    | 'id'
+    | 'tracking_code'
+    | 'kind'
+    | 'tier'
+    | 'channel'
+    | 'matter_code'
+    | 'matter_name'
+    | 'matter_name_en'
+    | 'description'
+    | 'building_name'
+    | 'community_name'
+    | 'assignee_id'
+    | 'assignee_name'
+    | 'assignee_badge'
+    | 'supervised_at'
+    | 'created_at'
+  >;
+
 /** Events the resident sees; internal steps (reassignment, extensions) stay in the workbench. */
 const residentEventTypes = new Set([
   'submitted',
@@ -42,7 +77,7 @@ function date(value: string | null): Date | null {
   return value ? new Date(value) : null;
 }
 
-function deadlines(t: TicketRecord, now: Date) {
+function deadlines(t: DeadlineFacts, now: Date) {
   // A ticket that became an enforcement case leaves the ticket clock (docs/ticket-handling.md).
   const clockStopped = t.in_case_at !== null;
   const running = t.status !== 'declined' && t.status !== 'merged' && !clockStopped;
@@ -153,7 +188,7 @@ export function presentStaffTicket(
   };
 }
 
-function matterOf(t: TicketRecord) {
+function matterOf(t: Pick<TicketRecord, 'matter_code' | 'matter_name' | 'matter_name_en'>) {
   if (!t.matter_code) {
     return null;
   }
@@ -164,14 +199,14 @@ function matterOf(t: TicketRecord) {
   };
 }
 
-function assigneeOf(t: TicketRecord) {
+function assigneeOf(t: Pick<TicketRecord, 'assignee_id' | 'assignee_name' | 'assignee_badge'>) {
   return t.assignee_id
     ? { id: t.assignee_id, name: t.assignee_name ?? '', badgeNo: t.assignee_badge ?? '' }
     : null;
 }
 
 /** A ticket as one row of a workbench list. */
-export function presentTicketRow(t: TicketRecord, now: Date): StaffTicketRow {
+export function presentTicketRow(t: ListedTicket, now: Date): StaffTicketRow {
   const chars = [...t.description];
   return {
     id: t.id,

@@ -22,7 +22,7 @@ import type { AppContext } from '../context.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { readTicketPhoto } from '../files/service.js';
 import { requireStaff } from '../http/auth.js';
-import { throttleTicketSubmission } from '../http/public-throttle.js';
+import { withRetryAfter } from '../rate-limits/service.js';
 import { ticketStaffRoles } from './access.js';
 import * as staff from './service.js';
 import * as resident from './resident-steps.js';
@@ -52,9 +52,13 @@ function normalizeSubmission(body: unknown): void {
   }
 }
 
-function sendPhoto(reply: FastifyReply, photo: { bytes: Buffer; mime: string }) {
+function sendPhoto(
+  reply: FastifyReply,
+  photo: { bytes: Buffer; mime: string; disposition: string },
+) {
   return reply
     .header('content-type', photo.mime)
+    .header('content-disposition', photo.disposition)
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'")
     .header('cache-control', 'private, max-age=3600')
@@ -80,8 +84,9 @@ export function registerResidentTicketRoutes(app: FastifyInstance, ctx: AppConte
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'] ?? null;
-      await throttleTicketSubmission(ctx, reply, request.ip);
-      const { receipt, created } = await submitTicket(ctx, request.body, key);
+      const { receipt, created } = await withRetryAfter(reply, () =>
+        submitTicket(ctx, request.body, key, request.ip),
+      );
       return reply.status(created ? 201 : 200).send(receipt);
     },
   );

@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { residentPhoneDigest } from '../crypto/phone-digest.js';
 import { AppError } from '../errors.js';
 import { presentTicketRow } from './present.js';
-import * as store from './store.js';
+import * as inbox from './inbox-store.js';
 
 /** The keyed digest of a reporter's phone, as stored with the reporter and looked up by. */
 export const reporterPhoneDigest = residentPhoneDigest;
@@ -31,9 +31,9 @@ export interface SearchQuery {
 }
 
 /** The store's search of a list query, or undefined when the query searches for nothing. */
-export function searchOf(query: SearchQuery): store.TicketSearch | undefined {
+export function searchOf(query: SearchQuery): inbox.TicketSearch | undefined {
   const text = query.q?.normalize('NFC').trim() ?? '';
-  const search: store.TicketSearch = {
+  const search: inbox.TicketSearch = {
     text: text === '' ? null : text,
     code: text === '' ? null : trackingCodeText(text),
     kind: query.kind ?? null,
@@ -45,7 +45,7 @@ export function searchOf(query: SearchQuery): store.TicketSearch | undefined {
   return narrows ? search : undefined;
 }
 
-function lookupScope(actor: StaffActor): store.TicketScope {
+function lookupScope(actor: StaffActor): inbox.TicketScope {
   if (actor.role === 'bureau_admin') {
     return { all: true };
   }
@@ -69,7 +69,7 @@ export async function lookupByPhone(
 ): Promise<TicketList> {
   const scope = lookupScope(actor);
   const now = ctx.now();
-  const search: store.TicketSearch = {
+  const search: inbox.TicketSearch = {
     text: null,
     code: null,
     kind: null,
@@ -77,7 +77,7 @@ export async function lookupByPhone(
     channel: null,
     phoneDigest: reporterPhoneDigest(ctx.cipher, input.phone),
   };
-  const { rows, total } = await store.listTickets(
+  const { rows, total } = await inbox.listTickets(
     ctx.db,
     scope,
     { statuses: null, tier: null, due: 'any', now: now.toISOString(), search },

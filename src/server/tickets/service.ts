@@ -19,6 +19,7 @@ import { factsOf } from './facts.js';
 import { accessTokenOf } from './intake.js';
 import { presentStaffTicket, presentTicketRow } from './present.js';
 import { searchOf, type SearchQuery } from './search.js';
+import * as inbox from './inbox-store.js';
 import * as store from './store.js';
 
 /** A staff step as the route hands it over (reroute's street is looked up here). */
@@ -30,7 +31,7 @@ async function roomsOf(ctx: AppContext, actor: StaffActor): Promise<string[]> {
   return actor.role === 'liaison' ? listRoomIdsOfLiaison(ctx.db, actor.id) : [];
 }
 
-function scopeOf(actor: StaffActor, roomIds: string[]): store.TicketScope {
+function scopeOf(actor: StaffActor, roomIds: string[]): inbox.TicketScope {
   if (actor.role === 'bureau_admin') {
     return { all: true };
   }
@@ -74,7 +75,7 @@ export async function listInbox(
   const statuses =
     query.status === 'all' ? null : query.status === 'open' ? openStatuses : [query.status];
   const now = ctx.now();
-  const { rows, total } = await store.listTickets(
+  const { rows, total } = await inbox.listTickets(
     ctx.db,
     scopeOf(actor, roomIds),
     {
@@ -310,7 +311,7 @@ export async function assignableLiaisons(ctx: AppContext, actor: StaffActor, tic
   return { items: await listLiaisonsOfStreet(ctx.db, t.street_id) };
 }
 
-/** The rooms a returned ticket can be rerouted to: the street's, or the district's for the bureau. */
+/** The rooms a returned ticket can be rerouted to: the street's, or the bureau's district ones. */
 export async function reroutableRooms(ctx: AppContext, actor: StaffActor, ticketId: string) {
   await loadVisible(ctx, actor, ticketId);
   const street = actor.role === 'street_admin' ? (actor.streetId ?? '-') : undefined;

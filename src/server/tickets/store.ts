@@ -1,16 +1,5 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Insertable,
-  type Kysely,
-  type SelectQueryBuilder,
-  type SqlBool,
-  type Transaction,
-  type Updateable,
-} from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, DeadlinePolicyTable, TicketTable } from '../db/schema.js';
-import { containsText } from '../db/text-match.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -103,26 +92,70 @@ export function listEvents(db: Executor, ticketId: string) {
     .execute();
 }
 
+/**
+ * The names of a ticket's place, matter and assignee. They are read by subqueries, not joins:
+ * SQLite reads a ticket row joined to six tables several times slower than the row with
+ * subqueries by primary key (docs/performance.md), and the result is the same, since a ticket's
+ * building, community, street and room always exist.
+ */
+export function placeNames(eb: ExpressionBuilder<Database, 'tickets'>) {
+  return [
+    eb
+      .selectFrom('buildings')
+      .select('buildings.name')
+      .whereRef('buildings.id', '=', 'tickets.building_id')
+      .$asScalar()
+      .as('building_name'),
+    eb
+      .selectFrom('communities')
+      .select('communities.name')
+      .where(
+        'communities.id',
+        '=',
+        eb
+          .selectFrom('buildings')
+          .select('buildings.community_id')
+          .whereRef('buildings.id', '=', 'tickets.building_id'),
+      )
+      .$asScalar()
+      .as('community_name'),
+    eb
+      .selectFrom('streets')
+      .select('streets.name')
+      .whereRef('streets.id', '=', 'tickets.street_id')
+      .$asScalar()
+      .as('street_name'),
+    eb
+      .selectFrom('rooms')
+      .select('rooms.name')
+      .whereRef('rooms.id', '=', 'tickets.room_id')
+      .$asScalar()
+      .as('room_name'),
+    eb
+      .selectFrom('matters')
+      .select('matters.name')
+      .whereRef('matters.code', '=', 'tickets.matter_code')
+      .as('matter_name'),
+    eb
+      .selectFrom('matters')
+      .select('matters.name_en')
+      .whereRef('matters.code', '=', 'tickets.matter_code')
+      .as('matter_name_en'),
+    eb
+      .selectFrom('staff')
+      .select('staff.name')
+      .whereRef('staff.id', '=', 'tickets.assignee_id')
+      .as('assignee_name'),
+    eb
+      .selectFrom('staff')
+      .select('staff.badge_no')
+      .whereRef('staff.id', '=', 'tickets.assignee_id')
+      .as('assignee_badge'),
+  ];
+}
+
 function ticketWithPlace(db: Executor) {
-  return db
-    .selectFrom('tickets')
-    .innerJoin('buildings', 'buildings.id', 'tickets.building_id')
-    .innerJoin('communities', 'communities.id', 'buildings.community_id')
-    .innerJoin('streets', 'streets.id', 'tickets.street_id')
-    .innerJoin('rooms', 'rooms.id', 'tickets.room_id')
-    .leftJoin('matters', 'matters.code', 'tickets.matter_code')
-    .leftJoin('staff', 'staff.id', 'tickets.assignee_id')
-    .selectAll('tickets')
-    .select([
-      'buildings.name as building_name',
-      'communities.name as community_name',
-      'streets.name as street_name',
-      'rooms.name as room_name',
-      'matters.name as matter_name',
-      'matters.name_en as matter_name_en',
-      'staff.name as assignee_name',
-      'staff.badge_no as assignee_badge',
-    ]);
+  return db.selectFrom('tickets').selectAll('tickets').select(placeNames);
 }
 
 /** One ticket with the names of its place, matter and assignee. */
@@ -174,101 +207,6 @@ export async function updateTicketIfUnchanged(
     .where('event_count', '=', expectedEventCount)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** Which tickets a list shows: a liaison's rooms (and what is assigned to them), a street, all. */
-export type TicketScope =
-  { roomIds: string[]; assigneeId?: string } | { streetId: string } | { all: true };
-
-/** Filters of a ticket list. */
-export interface TicketFilter {
-  statuses: readonly string[] | null;
-  tier: string | null;
-  /** 'overdue': the resolve deadline has passed; 'soon': it falls within the next 24 hours. */
-  due: string;
-  now: string;
-  /** A staff search (text, kind, matter, channel, reporter phone); see searchCondition. */
-  search?: TicketSearch;
-  /** Only the tickets of this street, inside the scope. */
-  streetId?: string;
-}
-
-/** One page of tickets in a scope, newest first, with the total. */
-export async function listTickets(
-  db: Executor,
-  scope: TicketScope,
-  filter: TicketFilter,
-  page: { limit: number; offset: number },
-) {
-  const soon = new Date(Date.parse(filter.now) + 24 * 3600_000).toISOString();
-  const apply = <
-    QB extends SelectQueryBuilder<Database & { tickets: TicketTable }, 'tickets', object>,
-  >(
-    query: QB,
-  ): QB => {
-    let q = query;
-    if ('roomIds' in scope) {
-      const ids = scope.roomIds.length > 0 ? scope.roomIds : ['-'];
-      const assignee = scope.assigneeId ?? '-';
-      q = q.where((eb) =>
-        eb.or([eb('tickets.room_id', 'in', ids), eb('tickets.assignee_id', '=', assignee)]),
-      ) as QB;
-    } else if ('streetId' in scope) {
-      q = q.where('tickets.street_id', '=', scope.streetId) as QB;
-    }
-    if (filter.statuses) {
-      q = q.where('tickets.status', 'in', filter.statuses) as QB;
-    }
-    if (filter.tier) {
-      q = q.where('tickets.tier', '=', filter.tier) as QB;
-    }
-    if (filter.streetId) {
-      q = q.where('tickets.street_id', '=', filter.streetId) as QB;
-    }
-    const search = filter.search;
-    if (search) {
-      q = q.where((eb) => searchCondition(eb, search)) as QB;
-    }
-    if (filter.due !== 'any') {
-      q = q
-        .where('tickets.status', 'in', ['submitted', 'accepted', 'contacted', 'returned'])
-        .where('tickets.in_case_at', 'is', null) as QB;
-      // The supervision (督办) deadline counts as much as the resolve deadline.
-      const now = filter.now;
-      q = (
-        filter.due === 'overdue'
-          ? q.where((eb) =>
-              eb.or([
-                eb('tickets.resolve_due_at', '<', now),
-                eb('tickets.supervision_due_at', '<', now),
-              ]),
-            )
-          : q.where((eb) =>
-              eb.or([
-                eb.and([
-                  eb('tickets.resolve_due_at', '>=', now),
-                  eb('tickets.resolve_due_at', '<', soon),
-                ]),
-                eb.and([
-                  eb('tickets.supervision_due_at', '>=', now),
-                  eb('tickets.supervision_due_at', '<', soon),
-                ]),
-              ]),
-            )
-      ) as QB;
-    }
-    return q;
-  };
-  const rows = await apply(ticketWithPlace(db))
-    .orderBy('tickets.created_at', 'desc')
-    .orderBy('tickets.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const total = await apply(
-    db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')),
-  ).executeTakeFirstOrThrow();
-  return { rows, total: Number(total.n) };
 }
 
 /** Resolved tickets nobody rated since before `before`, for closing them. */
@@ -330,61 +268,4 @@ export async function insertDeadlinePolicy(
   row: Insertable<DeadlinePolicyTable>,
 ): Promise<void> {
   await db.insertInto('deadline_policies').values(row).execute();
-}
-
-/** What a staff search narrows a ticket list to; a null field does not narrow it. */
-export interface TicketSearch {
-  /** Text as typed (NFC, trimmed): part of the description or of the building's name. */
-  text: string | null;
-  /** The text without dashes and spaces when it could be (part of) a tracking code. */
-  code: string | null;
-  kind: string | null;
-  matterCode: string | null;
-  /** 'placard' or `dept:<code>`. */
-  channel: string | null;
-  /** Only tickets whose reporter left the phone with this keyed digest. */
-  phoneDigest: string | null;
-}
-
-/**
- * The condition of a staff search: the text in the tracking code (any case, with or without
- * dashes), the building's name or the description, and every other field given, all at once.
- */
-export function searchCondition(
-  eb: ExpressionBuilder<Database, 'tickets'>,
-  search: TicketSearch,
-): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [];
-  const any: Expression<SqlBool>[] = [];
-  if (search.text) {
-    any.push(containsText(eb.ref('tickets.description'), search.text));
-    const buildings = eb
-      .selectFrom('buildings')
-      .select('buildings.id')
-      .where(containsText(sql.ref('buildings.name'), search.text));
-    any.push(eb('tickets.building_id', 'in', buildings));
-  }
-  if (search.code) {
-    any.push(containsText(sql`replace(${eb.ref('tickets.tracking_code')}, '-', '')`, search.code));
-  }
-  if (any.length > 0) {
-    all.push(eb.or(any));
-  }
-  if (search.kind) {
-    all.push(eb('tickets.kind', '=', search.kind));
-  }
-  if (search.matterCode) {
-    all.push(eb('tickets.matter_code', '=', search.matterCode));
-  }
-  if (search.channel) {
-    all.push(eb('tickets.channel', '=', search.channel));
-  }
-  if (search.phoneDigest) {
-    const reporters = eb
-      .selectFrom('ticket_reporters')
-      .select('ticket_reporters.ticket_id')
-      .where('ticket_reporters.phone_digest', '=', search.phoneDigest);
-    all.push(eb('tickets.id', 'in', reporters));
-  }
-  return eb.and(all);
 }

@@ -1,15 +1,21 @@
+import type { Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/service.js';
 import { AppError, fieldIssue, messageOf } from '../errors.js';
-import { createHash } from 'node:crypto';
 import type { Receipt, SubmitTicket } from '../../contract/tickets.js';
 import { normalizeText } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
+import type { Db } from '../db/database.js';
+import { groupCommitOf, inSavepoint } from '../db/group-commit.js';
+import type { Database } from '../db/schema.js';
+import { chargeTicketSubmission } from '../http/public-throttle.js';
 import { getBuildingContext } from '../org/service.js';
 import {
   accessTokenOf,
   checkMatter,
-  fileTicket,
   findByIdempotencyKey,
+  prepareTicket,
+  writeTicket,
   type FiledTicket,
 } from './intake.js';
 
@@ -40,72 +46,121 @@ function requestHash(input: SubmitTicket): string {
 }
 
 /** Answers a repeated submission with its first receipt, or refuses a reused key. */
-async function replay(ctx: AppContext, key: string, hash: string): Promise<Receipt | null> {
-  const existing = await findByIdempotencyKey(ctx, key, hash);
+async function replay(ctx: AppContext, db: Db, key: string, hash: string): Promise<Receipt | null> {
+  const existing = await findByIdempotencyKey(ctx, key, hash, db);
   return existing ? receiptOf(ctx, existing) : null;
 }
 
-/**
- * Files a resident's ticket from a placard: routed to the building's room at the community tier,
- * with deadlines from the working calendar. The same idempotency key returns the same ticket.
- */
-export async function submitTicket(
-  ctx: AppContext,
-  input: SubmitTicket,
-  idempotencyKey: string | null,
-): Promise<{ receipt: Receipt; created: boolean }> {
-  const hash = requestHash(input);
-  const earlier = idempotencyKey ? await replay(ctx, idempotencyKey, hash) : null;
-  if (earlier) {
-    return { receipt: earlier, created: false };
-  }
-  const place = await getBuildingContext(ctx.db, input.placardToken).catch((error: unknown) => {
+/** The building a placard names; a refusal names the placardToken field. */
+function placeOf(db: Db, token: string) {
+  return getBuildingContext(db, token).catch((error: unknown) => {
     throw error instanceof AppError && !error.details
       ? new AppError(error.code, [
           fieldIssue('placardToken', messageOf[error.code][0], messageOf[error.code][1]),
         ])
       : error;
   });
-  await checkMatter(ctx, input.matterCode ?? null);
-  try {
-    const ticket = await fileTicket(
-      ctx,
-      {
-        kind: input.kind,
-        matterCode: input.matterCode ?? null,
-        description: input.description,
-        photoIds: input.photoIds,
-        channel: 'placard',
-        place,
-        idempotencyKey,
-        requestHash: hash,
-        phone: input.phone ?? null,
-        reporterName: input.reporterName ?? null,
-        submitter: { kind: 'resident' },
-      },
-      async (trx, ticketId) => {
-        await recordAudit(trx, ctx, {
-          actorKind: 'resident',
-          actorId: null,
-          action: 'ticket.submit',
-          recordType: 'ticket',
-          recordId: ticketId,
-          // Which personal fields were given, never their values.
-          detail: {
-            channel: 'placard',
-            phone: input.phone ? 'given' : 'none',
-            name: input.reporterName ? 'given' : 'none',
-          },
-        });
-      },
-    );
-    return { receipt: receiptOf(ctx, ticket), created: true };
-  } catch (error) {
-    // Two identical submissions raced: the loser answers with the winner's receipt.
-    const raced = idempotencyKey ? await replay(ctx, idempotencyKey, hash) : null;
-    if (raced) {
-      return { receipt: raced, created: false };
-    }
-    throw error;
+}
+
+interface Submission {
+  input: SubmitTicket;
+  idempotencyKey: string | null;
+  hash: string;
+}
+
+type Submitted = { receipt: Receipt; created: boolean };
+
+/** The ticket itself inside the transaction: replay, place, matter, row, audit entry. */
+async function fileSubmission(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  { input, idempotencyKey, hash }: Submission,
+): Promise<Submitted> {
+  const earlier = idempotencyKey ? await replay(ctx, trx, idempotencyKey, hash) : null;
+  if (earlier) {
+    return { receipt: earlier, created: false };
   }
+  const place = await placeOf(trx, input.placardToken);
+  await checkMatter(ctx, input.matterCode ?? null, trx);
+  const prepared = await prepareTicket(
+    ctx,
+    {
+      kind: input.kind,
+      matterCode: input.matterCode ?? null,
+      description: input.description,
+      photoIds: input.photoIds,
+      channel: 'placard',
+      place,
+      idempotencyKey,
+      requestHash: hash,
+      phone: input.phone ?? null,
+      reporterName: input.reporterName ?? null,
+      submitter: { kind: 'resident' },
+    },
+    ctx.now(),
+    trx,
+  );
+  const ticket = await writeTicket(trx, ctx, prepared);
+  await recordAudit(trx, ctx, {
+    actorKind: 'resident',
+    actorId: null,
+    action: 'ticket.submit',
+    recordType: 'ticket',
+    recordId: ticket.id,
+    // Which personal fields were given, never their values.
+    detail: {
+      channel: 'placard',
+      phone: input.phone ? 'given' : 'none',
+      name: input.reporterName ? 'given' : 'none',
+    },
+  });
+  return { receipt: receiptOf(ctx, ticket), created: true };
+}
+
+/**
+ * One submission as a unit of the group commit: the address is counted first and stays counted
+ * when the ticket itself is refused (a bad placard costs a try, as before), so the ticket runs
+ * in a savepoint of its own and its refusal is returned, not thrown.
+ */
+async function submissionUnit(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  submission: Submission,
+  address: string | null,
+): Promise<{ ok: true; value: Submitted } | { ok: false; error: unknown }> {
+  if (address !== null) {
+    await chargeTicketSubmission(ctx, trx, address);
+  }
+  return inSavepoint(trx, (inner) => fileSubmission(inner, ctx, submission)).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/**
+ * Files a resident's ticket from a placard: routed to the building's room at the community tier,
+ * with deadlines from the working calendar. The same idempotency key returns the same ticket.
+ * `address` is the client's, counted against the hourly limit of placard submissions; null for
+ * the product's own callers (the demo data). The answer comes once the ticket is durable; on
+ * SQLite it shares its commit with the submissions that arrived while the last one was written.
+ */
+export async function submitTicket(
+  ctx: AppContext,
+  input: SubmitTicket,
+  idempotencyKey: string | null,
+  address: string | null = null,
+): Promise<Submitted> {
+  const submission = { input, idempotencyKey, hash: requestHash(input) };
+  const outcome = await groupCommitOf(ctx.db).run((trx) =>
+    submissionUnit(trx, ctx, submission, address),
+  );
+  if (outcome.ok) {
+    return outcome.value;
+  }
+  // Two identical submissions raced (PostgreSQL): the loser answers with the winner's receipt.
+  const raced = idempotencyKey ? await replay(ctx, ctx.db, idempotencyKey, submission.hash) : null;
+  if (raced) {
+    return { receipt: raced, created: false };
+  }
+  throw outcome.error;
 }
