@@ -112,12 +112,25 @@ export const staffAccountSchema = z.object({
   name: z.string(),
   role: staffRoleSchema,
   streetId: z.string().nullable(),
+  /** The name of the account's street or partner department; null for district-wide roles. */
+  unit: z.string().nullable(),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
   failedLogins: z.number(),
   secondFactor: z.boolean(),
 });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+/**
+ * The system administrator's account list with what the create form needs: the streets to pick
+ * and the configured minimum password length (the rules: src/domain/password-rules.ts).
+ */
+export const staffAdminListSchema = z.object({
+  items: z.array(staffAccountSchema),
+  streets: z.array(z.object({ id: z.string(), name: z.string() })),
+  passwordMinLength: z.number().int(),
+});
+export type StaffAdminList = z.infer<typeof staffAdminListSchema>;
 
 /** A system administrator creates an account of a business role. */
 export const createStaffSchema = z.object({

@@ -1,7 +1,12 @@
 // The three separate administrators (等保 三权分立, docs/security.md): each role reaches only its
 // own functions, and none of them reaches another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRoles, staffRoles, type StaffAccount } from '../../contract/auth.js';
+import {
+  adminRoles,
+  staffRoles,
+  type StaffAccount,
+  type StaffAdminList,
+} from '../../contract/auth.js';
 import type { ErrorBody } from '../../contract/common.js';
 import { json, loginAs, startTestApp, type TestApp } from '../../../test/app.js';
 
@@ -129,6 +134,21 @@ describe('the three administrator roles', () => {
     const unlock = await call('secadmin', 'POST', `/api/security/staff/${liaisonId}/unlock`);
     expect(unlock.statusCode).toBe(204);
     expect((await loginAs(t.app, 'yinhang.2')).length).toBeGreaterThan(20);
+  });
+
+  it('give each account list what its page shows: unit, streets, password length', async () => {
+    const adminList = json<StaffAdminList>(await call('sysadmin', 'GET', '/api/admin/staff'));
+    expect(adminList.passwordMinLength).toBe(10);
+    expect(adminList.streets.map((s) => s.name)).toContain('定海路街道');
+    const liaison = adminList.items.find((a) => a.username === 'yinhang.2');
+    expect(liaison?.unit).toMatch(/街道$/);
+    expect(adminList.items.find((a) => a.username === 'admin')?.unit).toBeNull();
+    for (const who of ['sysadmin', 'auditor', 'admin']) {
+      expect((await call(who, 'GET', '/api/security/staff')).statusCode, who).toBe(403);
+    }
+    const security = await call('secadmin', 'GET', '/api/security/staff');
+    const names = json<{ items: StaffAccount[] }>(security).items.map((a) => a.username);
+    expect(names).toEqual(adminList.items.map((a) => a.username));
   });
 
   it('let only the auditor and the bureau admin read the trail', async () => {

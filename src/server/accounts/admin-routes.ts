@@ -5,6 +5,7 @@ import {
   createStaffSchema,
   resetPasswordSchema,
   staffAccountSchema,
+  staffAdminListSchema,
   type StaffRole,
 } from '../../contract/auth.js';
 import type { AppContext } from '../context.js';
@@ -27,9 +28,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   const none = { 204: z.null(), ...errors };
   const tags = ['admin'];
 
-  r.get('/api/admin/staff', { schema: { tags, response: list } }, async (request) => {
+  const adminList = { 200: staffAdminListSchema, ...errors };
+  r.get('/api/admin/staff', { schema: { tags, response: adminList } }, async (request) => {
     await requireStaff(ctx, request, system);
-    return { items: await admin.listAccounts(ctx, 'all') };
+    return {
+      items: await admin.listAccounts(ctx, 'all'),
+      streets: await admin.listStreets(ctx),
+      passwordMinLength: ctx.identity.passwordMinLength,
+    };
   });
   r.post(
     '/api/admin/staff',
@@ -76,6 +82,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   r.get('/api/security/lockouts', { schema: { tags, response: list } }, async (request) => {
     await requireStaff(ctx, request, security);
     return { items: await admin.listAccounts(ctx, 'locked') };
+  });
+  r.get('/api/security/staff', { schema: { tags, response: list } }, async (request) => {
+    await requireStaff(ctx, request, security);
+    return { items: await admin.listAccounts(ctx, 'all') };
   });
   const securitySteps = {
     unlock: admin.unlockAccount,

@@ -21,21 +21,25 @@ export async function listAccounts(
 ): Promise<StaffAccount[]> {
   let query = ctx.db
     .selectFrom('staff')
+    .leftJoin('streets', 'streets.id', 'staff.street_id')
+    .leftJoin('departments', 'departments.id', 'staff.department_id')
     .select([
-      'id',
-      'username',
-      'name',
-      'role',
-      'street_id',
-      'active',
-      'locked_until',
-      'failed_logins',
-      'totp_enabled_at',
+      'staff.id',
+      'staff.username',
+      'staff.name',
+      'staff.role',
+      'staff.street_id',
+      'streets.name as street_name',
+      'departments.name as department_name',
+      'staff.active',
+      'staff.locked_until',
+      'staff.failed_logins',
+      'staff.totp_enabled_at',
     ])
-    .orderBy('username')
+    .orderBy('staff.username')
     .limit(2000);
   if (filter === 'locked') {
-    query = query.where('locked_until', '>', ctx.now().toISOString());
+    query = query.where('staff.locked_until', '>', ctx.now().toISOString());
   }
   const rows = await query.execute();
   const now = ctx.now().toISOString();
@@ -45,11 +49,17 @@ export async function listAccounts(
     name: r.name,
     role: r.role,
     streetId: r.street_id,
+    unit: r.street_name ?? r.department_name ?? null,
     active: r.active === 1,
     lockedUntil: r.locked_until && r.locked_until > now ? r.locked_until : null,
     failedLogins: r.failed_logins ?? 0,
     secondFactor: Boolean(r.totp_enabled_at),
   }));
+}
+
+/** The streets an account may belong to, in their order, for the create form. */
+export function listStreets(ctx: AppContext): Promise<{ id: string; name: string }[]> {
+  return ctx.db.selectFrom('streets').select(['id', 'name']).orderBy('sort').execute();
 }
 
 /** The target account, refused when it is the actor's own or outside `roles`. */

@@ -10,6 +10,7 @@ export type MessagePart = 'resident' | 'all';
 /** Files of the workbench alone. A file not named here is loaded for every page. */
 export const workbenchOnlyFiles: ReadonlySet<string> = new Set([
   'account',
+  'admin',
   'assessment',
   'buildings',
   'cases',

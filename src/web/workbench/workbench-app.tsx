@@ -8,6 +8,8 @@ import { PasswordPage } from './account/password-page';
 import { AssessmentPage } from './assessment/assessment-page';
 import { AuditPage } from './audit/audit-page';
 import { LockoutsPage } from './security/lockouts-page';
+import { SecurityAccountsPage } from './security/accounts-page';
+import { StaffPage } from './admin/staff-page';
 import { AuthProvider } from './auth/auth-context';
 import { BuildingFilePage } from './buildings/building-file-page';
 import { BuildingsPage } from './buildings/buildings-page';
@@ -71,6 +73,8 @@ export default function WorkbenchApp() {
                 <Route path="policies" element={<PoliciesPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="security/lockouts" element={<LockoutsPage />} />
+                <Route path="security/accounts" element={<SecurityAccountsPage />} />
+                <Route path="admin/staff" element={<StaffPage />} />
                 <Route path="assessment" element={<AssessmentPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="password" element={<PasswordPage />} />

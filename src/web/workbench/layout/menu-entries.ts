@@ -29,6 +29,7 @@ const officers: readonly StaffRole[] = ['liaison', 'street_admin', 'bureau_admin
 const admins: readonly StaffRole[] = ['street_admin', 'bureau_admin'];
 const bureau: readonly StaffRole[] = ['bureau_admin'];
 const security: readonly StaffRole[] = ['security_admin'];
+const system: readonly StaffRole[] = ['system_admin'];
 
 /** The groups in menu order; the inbox comes first on its own and the online section second. */
 export const menuGroups: readonly MenuGroup[] = [
@@ -63,6 +64,8 @@ export const menuGroups: readonly MenuGroup[] = [
       { key: 'audit', label: 'menu.audit', roles: auditReaderRoles },
       { key: 'open311', label: 'open311.menu', roles: bureau },
       { key: 'security/lockouts', label: 'security.lockouts_title', roles: security },
+      { key: 'security/accounts', label: 'security.accounts_title', roles: security },
+      { key: 'admin/staff', label: 'admin.menu', roles: system },
     ],
   },
 ];

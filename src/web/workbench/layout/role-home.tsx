@@ -7,12 +7,12 @@ import { WorkbenchHome } from '../referrals/department-menu';
 const homes: Partial<Record<string, string>> = {
   auditor: '/workbench/audit',
   security_admin: '/workbench/security/lockouts',
-  system_admin: '/workbench/password',
+  system_admin: '/workbench/admin/staff',
 };
 
 /**
  * The start page of each role: an auditor reads the audit trail, the security admin the locked
- * accounts, the system admin (whose functions are API only, docs/security.md) their account; a
+ * accounts, the system admin the staff accounts (docs/security.md); a
  * department account goes to its referrals and everyone else to the inbox (WorkbenchHome).
  */
 export function RoleHome() {
