@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -31,8 +30,11 @@ import { defaultPhotoLimits } from './files/image.js';
 import { AppError } from './errors.js';
 import { errorResponses } from './http/error-responses.js';
 import { controlCharacterIssue } from './http/control-characters.js';
+import { installAccessPolicy } from './http/access-policy.js';
 import { installCsrfProtection } from './http/csrf.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { frameworkError, installErrorHandling, sendError } from './http/error-handler.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { isAppPath, registerStaticWeb } from './http/static-web.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOpen311 } from './open311/index.js';
@@ -116,10 +118,13 @@ export async function buildApp(
   });
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installJsonBodyParser(app);
 
-  await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  await installSecurityHeaders(app, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
   installCsrfProtection(app, ctx);
+  // Before any route: an unlisted route fails the build; staff roles are checked before validation.
+  installAccessPolicy(app, ctx);
   await app.register(multipart, {
     limits: { fileSize: defaultPhotoLimits.maxBytes, files: 1, fields: 10, parts: MAX_PHOTOS + 10 },
   });

@@ -9,6 +9,8 @@ import {
 } from '../domain/reinspection-rules.js';
 import type { S3StorageSettings } from './files/s3-storage.js';
 import type { CityOpsSettings } from './city-ops/settings.js';
+import { outboundUrlIssues } from './outbound-address.js';
+import { checkKeySettings, keySettingsSchema, oldKeysOf, type KeyRing } from './crypto/key-ring.js';
 
 const { periods } = defaultCreditRules;
 /** A credit publication period in months (CREDIT_*_MONTHS). */
@@ -33,10 +35,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
-  DATA_KEY: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/i, { error: 'must be 64 hex characters (a 256-bit key)' })
-    .optional(),
+  ...keySettingsSchema,
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -91,6 +90,7 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   CITY_OPS_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   CITY_OPS_CALLBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OUTBOUND_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   CITY_OPS_REPLAY_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   CITY_OPS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   AUDIT_KEY: z
@@ -158,8 +158,9 @@ export interface AuditSettings {
 }
 
 /**
- * The audit key when AUDIT_KEY is not set: HMAC-SHA256(DATA_KEY, 'audit'). It differs from the
- * data key but changes with it, so a new DATA_KEY also makes the old trail fail verification.
+ * The audit key when AUDIT_KEY is not set: HMAC-SHA256(digest key, 'audit'), the digest key being
+ * DATA_MAC_KEY or else DATA_KEY. It differs from both; it stays when DATA_KEY is rotated with
+ * DATA_MAC_KEY pinned, so the trail still verifies.
  */
 export function deriveAuditKey(dataKey: Buffer): Buffer {
   return createHmac('sha256', dataKey).update('audit').digest();
@@ -283,7 +284,10 @@ export type Config = {
   publicBaseUrl: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'yes' | 'no';
+  /** The current encryption key (DATA_KEY, or DATA_DIR/data.key). */
   dataKey: Buffer;
+  /** The algorithm, current and old keys and digest key of personal data (crypto/key-ring.ts). */
+  dataKeys: KeyRing;
   /** True when DATA_KEY is not set and the key comes from DATA_DIR/data.key (one instance only). */
   dataKeyFromFile: boolean;
   sessionIdleMinutes: number;
@@ -312,6 +316,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .superRefine(requireSm3)
     .superRefine(requireCreditPeriodsInOrder)
     .superRefine(requireS3Settings)
+    .superRefine(refuseLoopbackOutboundUrls)
+    .superRefine(checkKeySettings)
     .safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -320,6 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const dataKey = e.DATA_KEY ? Buffer.from(e.DATA_KEY, 'hex') : localDataKey(dataDir);
+  const macKey = e.DATA_MAC_KEY ? Buffer.from(e.DATA_MAC_KEY, 'hex') : dataKey;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -333,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     dataKey,
+    dataKeys: { algorithm: e.DATA_CIPHER, current: dataKey, old: oldKeysOf(e), macKey },
     dataKeyFromFile: !e.DATA_KEY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
@@ -356,7 +364,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.CITY_OPS_MAX_ATTEMPTS,
     },
     audit: {
-      key: e.AUDIT_KEY ? Buffer.from(e.AUDIT_KEY, 'hex') : deriveAuditKey(dataKey),
+      key: e.AUDIT_KEY ? Buffer.from(e.AUDIT_KEY, 'hex') : deriveAuditKey(macKey),
       mac: e.AUDIT_MAC,
     },
     mediation: { checkDaysAfterDeadline: e.MEDIATION_CHECK_DAYS },
@@ -394,6 +402,13 @@ function requireGatewayUrl(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): 
       path: ['SMS_GATEWAY_URL'],
       message: 'required when NOTIFY_ADAPTER=http',
     });
+  }
+}
+
+/** The SMS gateway and city-operations URLs may not reach this host or a metadata service. */
+function refuseLoopbackOutboundUrls(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  for (const issue of outboundUrlIssues(e, e.OUTBOUND_ALLOW_LOOPBACK === 'true')) {
+    ctx.addIssue({ code: 'custom', path: [issue.setting], message: issue.message });
   }
 }
 
