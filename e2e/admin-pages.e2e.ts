@@ -326,7 +326,6 @@ describe('another role', () => {
       await page.goto(`${server.baseUrl}/workbench/${path}`);
       await page.locator('.ant-result-403').getByText(text).waitFor();
     }
-    // No axe here: the page is the bureau admin's, with its calendar warning, not one of these.
-    await screen(page, 'admin-08-forbidden-desktop.png');
+    await checkPage(page, 'admin-08-forbidden-desktop.png');
   });
 });

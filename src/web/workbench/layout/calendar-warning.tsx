@@ -28,7 +28,9 @@ export function CalendarWarning() {
         <>
           {t('calendar.warning.body')}{' '}
           {me.role === 'bureau_admin' ? (
-            <Link to="/workbench/calendar">{t('calendar.warning.link')}</Link>
+            <Link to="/workbench/calendar" className="wb-warning-link">
+              {t('calendar.warning.link')}
+            </Link>
           ) : (
             t('calendar.warning.ask_bureau')
           )}
