@@ -24,6 +24,8 @@ const personal = {
 
 let s: CreditScene;
 const lines: string[] = [];
+/** The bearer token of the scene's follow link: whoever reads it may act on that ticket. */
+let followToken = '';
 
 /** Every line as written and as its JSON reads back, so an escaped character cannot hide. */
 function logText(): string {
@@ -45,7 +47,12 @@ async function driveScene(t: TestApp) {
         reporterName: '王小明',
       },
     });
-  expect((await ticket('139 8765 4321')).statusCode).toBe(201);
+  const filed = await ticket('139 8765 4321');
+  expect(filed.statusCode).toBe(201);
+  followToken = json<{ accessToken: string }>(filed).accessToken;
+  const followed = await inject({ url: `/api/public/tickets/${followToken}` });
+  expect(followed.statusCode).toBe(200);
+  expect((await inject({ url: `/t/${followToken}` })).statusCode).toBe(404);
   const refused = await ticket('1398765432X');
   expect(refused.statusCode).toBe(400);
   expect(json<{ details: { field: string }[] }>(refused).details[0]?.field).toBe('phone');
@@ -130,6 +137,14 @@ afterAll(async () => {
 });
 
 describe('the log of a day of residents and staff', () => {
+  it("keeps a follow link's address without its token", () => {
+    const text = logText();
+    expect(followToken.length).toBeGreaterThan(10);
+    expect(text).not.toContain(followToken);
+    expect(text).toContain('/api/public/tickets/[token]');
+    expect(text).toContain('/t/[token]');
+  });
+
   it('has a line for each request of the scene, with its request id', () => {
     const text = logText();
     for (const url of ['/api/public/tickets', '/api/auth/login', '/api/staff/cases']) {

@@ -35,6 +35,7 @@ import { installCsrfProtection } from './http/csrf.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { frameworkError, installErrorHandling, sendError } from './http/error-handler.js';
 import { installJsonBodyParser } from './http/json-body.js';
+import { serializeRequest } from './http/log-redaction.js';
 import { isAppPath, registerStaticWeb } from './http/static-web.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOpen311 } from './open311/index.js';
@@ -99,6 +100,7 @@ export async function buildApp(
     logger: {
       level: options.logLevel ?? 'info',
       redact: ['req.headers.cookie', 'req.headers.authorization'],
+      serializers: { req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     genReqId: () => randomUUID(),
@@ -151,7 +153,11 @@ export async function buildApp(
   registerRoutes(app, ctx);
   const web = options.webRoot ? await registerStaticWeb(app, options.webRoot) : false;
   app.setNotFoundHandler((request, reply) => {
-    if (web && request.method === 'GET' && isAppPath(request.url, request.headers.accept)) {
+    if (
+      web &&
+      ['GET', 'HEAD'].includes(request.method) &&
+      isAppPath(request.url, request.headers.accept)
+    ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(reply, request, 'not_found');

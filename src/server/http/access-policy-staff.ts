@@ -12,7 +12,9 @@ const bureau: readonly StaffRole[] = ['bureau_admin'];
 /** Who reads the figures: the admins and the auditor (who changes nothing). */
 const readers: readonly StaffRole[] = ['street_admin', 'bureau_admin', 'auditor'];
 const auditReaders: readonly StaffRole[] = ['auditor', 'bureau_admin'];
-/** Every staff role but the department: ticket lists and the calendar. */
+/** Who reads tickets: the officers, and the auditor (who changes nothing). */
+const ticketReaders: readonly StaffRole[] = ['liaison', 'street_admin', 'bureau_admin', 'auditor'];
+/** Every staff role but the department: the calendar. */
 const notDepartment: readonly StaffRole[] = [
   'liaison',
   'street_admin',
@@ -82,18 +84,18 @@ function each(names: string[], key: (name: string) => string, entry: PolicyEntry
 
 /** Tickets, referrals, mediation, placards, field work and the calendar. */
 const workbench: AccessPolicy = {
-  'GET /api/staff/tickets': only(notDepartment),
-  'GET /api/staff/tickets/:id': on(notDepartment, 'ticket', 'own'),
-  'GET /api/staff/tickets/:id/photos/:photoId': on(notDepartment, 'ticket', 'own'),
+  'GET /api/staff/tickets': only(ticketReaders),
+  'GET /api/staff/tickets/:id': on(ticketReaders, 'ticket', 'own'),
+  'GET /api/staff/tickets/:id/photos/:photoId': on(ticketReaders, 'ticket', 'own'),
   ...each(
     ticketActions,
     (a) => `POST /api/staff/tickets/:id/actions/${a}`,
-    on(notDepartment, 'ticket', 'own'),
+    on(officers, 'ticket', 'own'),
   ),
   'GET /api/staff/liaisons': only(admins),
   'GET /api/staff/rooms': only(admins),
   'POST /api/staff/tickets/search-by-phone': only(admins),
-  'POST /api/staff/tickets/:id/reporter/reveal': on(notDepartment, 'ticket', 'own'),
+  'POST /api/staff/tickets/:id/reporter/reveal': on(officers, 'ticket', 'own'),
   'GET /api/staff/tickets/:id/qa-draft': on(officers, 'ticket', 'own'),
   'GET /api/staff/tickets/:id/field-work': on(officers, 'ticket', 'own'),
 

@@ -59,6 +59,11 @@ const bodyIssue: FieldIssue = {
   messageEn: 'is not valid JSON',
 };
 
+/** A body or a file over its limit, named as the field it came in. */
+function tooLarge(field: string): FieldIssue {
+  return { field, message: '超过了大小上限', messageEn: 'is larger than allowed' };
+}
+
 function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[] } {
   if (error instanceof AppError) {
     return { code: error.code, details: error.details };
@@ -77,6 +82,10 @@ function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[
   if (mapped === 'malformed_json') {
     return { code: mapped, details: [bodyIssue] };
   }
+  if (mapped === 'payload_too_large') {
+    const field = error.code === 'FST_REQ_FILE_TOO_LARGE' ? 'file' : '(body)';
+    return { code: mapped, details: [tooLarge(field)] };
+  }
   if (mapped) {
     return { code: mapped };
   }
@@ -87,7 +96,7 @@ function classify(error: FastifyError): { code: ErrorCode; details?: FieldIssue[
     return { code: error.message.includes('JSON') ? 'malformed_json' : 'bad_request' };
   }
   if (error.statusCode === 413) {
-    return { code: 'payload_too_large' };
+    return { code: 'payload_too_large', details: [tooLarge('(body)')] };
   }
   if (error.statusCode === 415) {
     return { code: 'unsupported_media_type' };

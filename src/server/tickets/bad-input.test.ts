@@ -179,6 +179,25 @@ describe('bad input to the ticket form', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('refuses a body over the limit with 413, naming the body, and files nothing', async () => {
+    const before = await ticketCount();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/tickets',
+      payload: JSON.stringify({ description: 'x'.repeat(300 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(413);
+    const body = json<ErrorBody>(res);
+    expect(body.error).toBe('payload_too_large');
+    expect(body.details?.[0]).toEqual({
+      field: '(body)',
+      message: '超过了大小上限',
+      messageEn: 'is larger than allowed',
+    });
+    expect(await ticketCount()).toBe(before);
+  });
+
   it('answers a wrong content type with 415', async () => {
     const res = await t.app.inject({
       method: 'POST',
