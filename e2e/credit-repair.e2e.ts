@@ -9,7 +9,7 @@ import { loginAs } from '../test/app.js';
 import { pdfText } from '../test/pdf.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { keepScreenshot, openDevice, type Device } from './support/browser.js';
-import { eventually, untranslatedKeys } from './support/page-checks.js';
+import { downloadWait, eventually, untranslatedKeys } from './support/page-checks.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
 let server: E2eServer;
@@ -205,7 +205,7 @@ describe('a resident repairs the credit record of a paid fine', () => {
     await resident.getByTestId('credit-decision').waitFor();
     await accessible(resident);
     await screen(resident, 'credit-status-completed');
-    const download = resident.waitForEvent('download');
+    const download = resident.waitForEvent('download', downloadWait);
     await resident.getByTestId('credit-letter').click();
     const file = await (await download).path();
     const { readFileSync } = await import('node:fs');

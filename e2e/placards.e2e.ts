@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfPagePng, pdfText, readQr } from '../test/pdf.js';
 import { keepScreenshot, openDevice, type Device } from './support/browser.js';
-import { animationsDone, eventually, textOf, untranslatedKeys } from './support/page-checks.js';
+import {
+  animationsDone,
+  downloadWait,
+  eventually,
+  textOf,
+  untranslatedKeys,
+} from './support/page-checks.js';
 import { clickMenu } from './support/menu.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
@@ -88,7 +94,7 @@ describe('the placards of a community', () => {
   });
 
   it('downloads the community PDF whose text and QR code are the placard', async () => {
-    const download = liaison.waitForEvent('download');
+    const download = liaison.waitForEvent('download', downloadWait);
     await liaison.getByTestId('scope-pdf').click();
     const file = await (await download).path();
     const pdf = readFileSync(file);

@@ -6,6 +6,12 @@ import type { Locator, Page } from 'playwright-core';
 /** How long a step may take to show up on screen. */
 export const eventually = { timeout: 10_000, interval: 100 };
 
+/**
+ * How long a download may take to start: the server builds the PDF first, which on a machine
+ * busy with other suites can take far longer than the 0.5–1 s it takes alone.
+ */
+export const downloadWait = { timeout: 60_000 };
+
 /** The text of an element as a person reads it. */
 export async function textOf(locator: Locator): Promise<string> {
   return (await locator.innerText()).trim();
