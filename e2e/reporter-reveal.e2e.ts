@@ -96,7 +96,7 @@ function alphaOf(color: string): number {
   return parts.length === 4 ? Number(parts[3]) : 1;
 }
 
-/** Checks the watermark names `who` and the time now, faintly, over a screen it lets clicks through. */
+/** Checks the watermark names `who` and the time, faintly, over a screen letting clicks pass. */
 async function expectWatermark(page: Page, who: PlacardLiaison): Promise<void> {
   const mark = await watermarkOf(page);
   const before = Date.now();
@@ -211,7 +211,7 @@ describe("the reporter's phone on the officer's screens", () => {
     await screen(officer, 'reveal-01-inbox-watermark-desktop.png');
   });
 
-  it('shows the ticket with the number masked, the watermark and the button to see it', async () => {
+  it('shows the ticket with the number masked, the watermark and the reveal button', async () => {
     await officer
       .getByTestId('inbox-table')
       .getByTestId('row-tracking-code')
@@ -230,7 +230,7 @@ describe("the reporter's phone on the officer's screens", () => {
     await screen(officer, 'reveal-02-ticket-masked-desktop.png');
   });
 
-  it('asks for a reason, then shows the full number and records the look with the reason', async () => {
+  it('asks for a reason, shows the full number and records the look with it', async () => {
     await officer.getByTestId('reveal-reporter').click();
     const modal = officer.getByTestId('reveal-modal');
     await modal.getByTestId('reveal-submit').waitFor();

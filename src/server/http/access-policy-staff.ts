@@ -1,6 +1,9 @@
 // The access policy of the workbench, department and administrator routes: the staff roles each
 // admits (enforced before validation) and, on one object, who sees it (access-policy.ts).
 import type { StaffRole } from '../../contract/auth.js';
+import { caseSteps } from '../../contract/cases.js';
+import { mediationSteps } from '../../contract/mediations.js';
+import { ticketActions as allTicketActions } from '../../contract/tickets.js';
 import type { AccessPolicy, ObjectKind, ObjectScope, PolicyEntry } from './access-policy.js';
 
 /** The officers of the street and bureau: liaison (网格员), street admin, bureau admin. */
@@ -35,50 +38,14 @@ function on(who: readonly StaffRole[], kind: ObjectKind, scope: ObjectScope): Po
   return { who, object: { kind, scope } };
 }
 
-const ticketActions = [
-  'accept',
-  'decline',
-  'contact',
-  'resolve',
-  'to_case',
-  'request_extension',
-  'approve_extension',
-  'refuse_extension',
-  'escalate',
-  'return_down',
-  'send_back',
-  'reroute',
-  'reassign',
-  'supervise',
-  'merge',
-];
-const mediationSteps = [
-  'add_session',
-  'record_written',
-  'record_oral',
-  'end',
-  'schedule_check',
-  'record_check',
-  'set_followup',
-];
-const caseSteps = [
-  'investigate',
-  'notify',
-  'record_statement',
-  'request_hearing',
-  'schedule_hearing',
-  'hold_hearing',
-  'legal_review',
-  'decide',
-  'deliver',
-  'record_payment',
-  'apply_court',
-  'follow_up',
-  'close',
-  'cancel',
-];
+/** The staff's steps on a ticket; rating and reopening are the resident's (the public routes). */
+const ticketActions = allTicketActions.filter((a) => a !== 'rate' && a !== 'reopen');
 
-function each(names: string[], key: (name: string) => string, entry: PolicyEntry): AccessPolicy {
+function each(
+  names: readonly string[],
+  key: (name: string) => string,
+  entry: PolicyEntry,
+): AccessPolicy {
   return Object.fromEntries(names.map((name) => [key(name), entry]));
 }
 

@@ -276,7 +276,7 @@ describe('filters', () => {
 });
 
 describe('scope', () => {
-  it("never shows a liaison tickets outside their rooms, nor a street admin another street's", async () => {
+  it('hides other rooms from a liaison and other streets from a street admin', async () => {
     const mark = '范围检查用例';
     const mine = await file(home, `${mark}：本工作室`);
     const neighbour = await file(sameStreet, `${mark}：同街道另一工作室`);
@@ -317,7 +317,7 @@ describe('phone lookup', () => {
       .execute();
   }
 
-  it("finds a street admin's tickets filed with the number typed in full-width digits, audited once without the phone", async () => {
+  it('finds tickets by a full-width phone number, audited once without the phone', async () => {
     const mine = await file(home, '门前违规停车堵塞消防通道', { phone });
     const far = await file(otherStreet, '门前违规停车堵塞消防通道', { phone });
     await file(home, '另一位居民的诉求', { phone: '13700001111' });

@@ -90,7 +90,7 @@ describe('a resident request from the placard to a rated answer', () => {
     expect(liaisonUsers).toHaveLength(2);
   });
 
-  it('files a complaint with a photo and gives a receipt due at the end of 14 October 2025', async () => {
+  it('files a complaint with a photo; its receipt is due at the end of 14 Oct 2025', async () => {
     const photoId = await uploadSamplePhoto();
     const res = await submit(
       {
@@ -305,7 +305,7 @@ describe('declining and reassigning', () => {
     expect(view.timeline.at(-1)?.note).toBe('属于供电公司职责，已告知联系方式');
   });
 
-  it('lets the street admin reassign to another liaison of the street, but not a liaison', async () => {
+  it('lets the street admin reassign to another liaison of the street; not a liaison', async () => {
     const r = json<Receipt>(
       await submit({ placardToken: token, kind: 'help', description: '楼下有人飞线充电' }),
     );

@@ -143,7 +143,7 @@ describe('a visit with two issues found', () => {
     expect(await count('tickets')).toBe(ticketsBefore + 2);
   });
 
-  it('routes them at the community tier with deadlines counted from the visit’s filing', async () => {
+  it('routes them at the community tier, deadlines counted from the visit’s filing', async () => {
     const rows = await t.handle.db
       .selectFrom('tickets')
       .select(['id', 'channel', 'room_id', 'building_id', 'tier', 'status'])
@@ -300,7 +300,7 @@ describe('a visit with a bad item', () => {
     expect(file.attached_at).toBeNull();
   });
 
-  it('names the field of an unknown matter, a repeated partner and a foreign community', async () => {
+  it('names the field of an unknown matter, a repeated partner, a foreign community', async () => {
     const unknownMatter = await send('POST', '/api/staff/visits', liaison, {
       ...visitBody(),
       issues: [

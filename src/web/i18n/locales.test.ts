@@ -155,7 +155,7 @@ describe('components under src/web', () => {
   });
 
   // Line by line: across lines the pattern would match TypeScript generics such as
-  // `useState<A>(x);\n const b = useState<`; multi-line JSX text is caught by the parser test below.
+  // `useState<A>(x);\n const b = useState<`; multi-line JSX text is caught by the parser test.
   it('contain no JSX text with letters outside {t(...)}', () => {
     const textNode = />[^<>{}]*[A-Za-z\u4e00-\u9fff][^<>{}]*</g;
     const offending = files.flatMap((path) =>
@@ -167,7 +167,7 @@ describe('components under src/web', () => {
     expect(offending).toEqual([]);
   });
 
-  it('contain no literal text in JSX text nodes or visible attributes, as the parser sees them', () => {
+  it('contain no literal text in JSX text nodes or visible attributes, as parsed', () => {
     const offending = files.flatMap((path) =>
       literalTextInJsx(path, readFileSync(path, 'utf8')).map(
         (hit) => `${relative(webRoot, path)}: ${hit}`,
