@@ -34,7 +34,15 @@ const settings = {
    * when it does. Unset, each run generates into a temporary file and removes it.
    */
   sqliteFile: env.BENCH_SQLITE_FILE ?? '',
+  /**
+   * PostgreSQL: keep the generated database and reuse it, as BENCH_SQLITE_FILE does. Unset, the
+   * database is dropped and generated again on every run.
+   */
+  postgresKeep: env.BENCH_PG_KEEP === '1',
 };
+
+/** In a kept PostgreSQL database: what was generated into it (one row, as JSON). */
+const keptTable = 'bench_generated';
 
 /** Beside a kept SQLite file: what was generated into it, so a later run can report it. */
 function generatedFile(file: string): string {
@@ -45,8 +53,44 @@ function tsx(args: string[]): string[] {
   return ['--import', 'tsx', ...args];
 }
 
-/** A fresh database for the run: a temporary SQLite file, or the PostgreSQL bench database. */
-async function openBenchDatabase(): Promise<{ database: BenchDatabase; handle: DatabaseHandle }> {
+/** What a kept PostgreSQL database was generated with, or null (then it is made again). */
+async function keptPostgres(url: URL): Promise<Generated | null> {
+  const admin = openPostgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
+  const exists = await sql<{
+    n: number;
+  }>`select 1 as n from pg_database where datname = ${url.pathname.slice(1)}`.execute(admin.db);
+  await admin.close();
+  if (exists.rows.length === 0) {
+    return null;
+  }
+  const bench = openPostgres(url.toString());
+  try {
+    const rows = await sql<{ generated: string }>`select generated from ${sql.id(keptTable)}`
+      .execute(bench.db)
+      .catch(() => ({ rows: [] }));
+    const first = rows.rows[0];
+    return first ? (JSON.parse(first.generated) as Generated) : null;
+  } finally {
+    await bench.close();
+  }
+}
+
+async function keepPostgres(handle: DatabaseHandle, generated: Generated): Promise<void> {
+  await sql`create table ${sql.id(keptTable)} (generated text not null)`.execute(handle.db);
+  await sql`insert into ${sql.id(keptTable)} values (${JSON.stringify(generated)})`.execute(
+    handle.db,
+  );
+}
+
+/**
+ * The database of the run: a temporary or kept SQLite file, or the PostgreSQL bench database,
+ * created again unless it is kept and was generated before (then `generated` says with what).
+ */
+async function openBenchDatabase(): Promise<{
+  database: BenchDatabase;
+  handle: DatabaseHandle;
+  generated?: Generated;
+}> {
   if (settings.database === 'sqlite') {
     const file =
       settings.sqliteFile === ''
@@ -61,6 +105,14 @@ async function openBenchDatabase(): Promise<{ database: BenchDatabase; handle: D
   const name = url.pathname.slice(1);
   if (name === '' || name === 'test' || name === 'postgres') {
     throw new Error(`BENCH_PG_URL must name a database of its own, not "${name}"`);
+  }
+  const kept = settings.postgresKeep ? await keptPostgres(url) : null;
+  if (kept) {
+    return {
+      database: { kind: 'postgres', url: url.toString() },
+      handle: openPostgres(url.toString()),
+      generated: kept,
+    };
   }
   const admin = openPostgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
   await sql`drop database if exists ${sql.id(name)}`.execute(admin.db);
@@ -137,13 +189,14 @@ function runWebSize(): OtherResult {
 }
 
 async function main(): Promise<void> {
-  const { database, handle } = await openBenchDatabase();
+  const { database, handle, generated: keptPg } = await openBenchDatabase();
   const started = performance.now();
   const kept = database.kind === 'sqlite' ? generatedFile(database.file) : '';
   let generated: Generated;
   try {
     generated =
-      kept !== '' && existsSync(kept)
+      keptPg ??
+      (kept !== '' && existsSync(kept)
         ? (JSON.parse(readFileSync(kept, 'utf8')) as Generated)
         : await generate(handle, {
             tickets: settings.tickets,
@@ -151,7 +204,10 @@ async function main(): Promise<void> {
             onProgress: (done) => {
               process.stderr.write(`\rgenerating: ${done.toLocaleString('en')} tickets`);
             },
-          });
+          }));
+    if (settings.postgresKeep && !keptPg) {
+      await keepPostgres(handle, generated);
+    }
   } catch (error) {
     await handle.close();
     throw error;

@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import type { Db } from '../src/server/db/database.js';
 import { demoPassword } from '../src/server/org/service.js';
+import { paced } from './paced-load.js';
 
 /** The figures of one side of a scenario. */
 export interface Figures {
@@ -35,7 +36,8 @@ export interface Load {
   skip: string[];
 }
 
-type Shape = {
+/** What a scenario sends: method, paths taken in turn, headers and the i-th body. */
+export type Shape = {
   method: 'GET' | 'POST';
   paths: string[];
   headers?: Record<string, string>;
@@ -44,7 +46,15 @@ type Shape = {
   body?: (i: number) => string;
 };
 
-async function hit(url: string, shape: Shape, load: Load | { amount: number }): Promise<Figures> {
+/**
+ * How one side is loaded: `connections` that each send again as soon as they are answered (the
+ * most the server gives), the same at a fixed `rate` of requests a second from all of them
+ * together (its latency at that load; autocannon corrects for coordinated omission, so a request
+ * that waits to be sent counts from when it was due), or `amount` requests one at a time.
+ */
+type Pace = { connections: number; seconds: number; rate?: number } | { amount: number };
+
+async function hit(url: string, shape: Shape, load: Pace): Promise<Figures> {
   let n = 0;
   const result = await autocannon({
     url,
@@ -182,36 +192,46 @@ export async function runScenarios(
   const detail = inputs.ticketIds.map((id) => `/api/staff/tickets/${id}`);
   const scores = `/api/staff/assessment/scores?period=${inputs.quarter.period}`;
   const raw = `/raw/quarter?from=${inputs.quarter.from}&to=${inputs.quarter.to}`;
-  const scenarios: [string, () => Promise<ScenarioResult>][] = [
-    [
-      'intake',
-      async () =>
-        result(
-          'ticket intake',
-          await hit(
-            urls.product,
-            {
-              method: 'POST',
-              paths: ['/api/public/tickets'],
-              headersOf: residentAddress,
-              body: intakeBody,
-            },
-            load,
-          ),
-          await hit(
-            urls.baseline,
-            { method: 'POST', paths: ['/raw/tickets'], body: () => JSON.stringify(inputs.place) },
-            load,
-          ),
-          {
-            text: '≥ 50 % of baseline req/s, p99 ≤ 30 ms',
-            met: (p, r) => r >= 0.5 && p.p99 <= 30,
-          },
-        ),
-    ],
+  const intake = {
+    product: {
+      method: 'POST',
+      paths: ['/api/public/tickets'],
+      headersOf: residentAddress,
+      body: intakeBody,
+    },
+    baseline: { method: 'POST', paths: ['/raw/tickets'], body: () => JSON.stringify(inputs.place) },
+  } satisfies Record<string, Shape>;
+  /**
+   * Intake twice. Saturated, every connection sends again on its answer: the throughput, but its
+   * p99 is then the queue's, about connections ÷ req/s on either side (the baseline's too). Then
+   * at the rate the throughput target names, half the baseline's, from the same connections:
+   * the latency of a server carrying that load.
+   */
+  const runIntake = async (): Promise<ScenarioResult[]> => {
+    const product = await hit(urls.product, intake.product, load);
+    const baseline = await hit(urls.baseline, intake.baseline, load);
+    const rated = { ...load, rate: Math.max(1, Math.round(baseline.rps / 2)) };
+    return [
+      result('ticket intake, saturated', product, baseline, {
+        text: '≥ 50 % of baseline req/s',
+        met: (_, r) => r >= 0.5,
+      }),
+      result(
+        `ticket intake at ${rated.rate} req/s`,
+        await paced(urls.product, intake.product, rated),
+        await paced(urls.baseline, intake.baseline, rated),
+        { text: "p99 ≤ 30 ms at half the baseline's req/s", met: (p) => p.p99 <= 30 },
+      ),
+    ];
+  };
+  const one =
+    (run: () => Promise<ScenarioResult>): (() => Promise<ScenarioResult[]>) =>
+    async () => [await run()];
+  const scenarios: [string, () => Promise<ScenarioResult[]>][] = [
+    ['intake', runIntake],
     [
       'inbox',
-      async () =>
+      one(async () =>
         result(
           'staff inbox',
           await hit(
@@ -226,10 +246,11 @@ export async function runScenarios(
           ),
           { text: 'p99 ≤ 50 ms', met: (p) => p.p99 <= 50 },
         ),
+      ),
     ],
     [
       'detail',
-      async () =>
+      one(async () =>
         result(
           'ticket detail',
           await hit(urls.product, { method: 'GET', paths: detail, headers: staff }, reads),
@@ -240,10 +261,11 @@ export async function runScenarios(
           ),
           { text: 'p99 ≤ 20 ms', met: (p) => p.p99 <= 20 },
         ),
+      ),
     ],
     [
       'assessment',
-      async () =>
+      one(async () =>
         result(
           "a quarter's assessment",
           await hit(
@@ -254,12 +276,13 @@ export async function runScenarios(
           await hit(urls.baseline, { method: 'GET', paths: [raw] }, { amount: 5 }),
           { text: 'p99 ≤ 1 000 ms (one request at a time)', met: (p) => p.p99 <= 1000 },
         ),
+      ),
     ],
   ];
   const results: ScenarioResult[] = [];
   for (const [key, run] of scenarios) {
     if (!load.skip.includes(key)) {
-      results.push(await run());
+      results.push(...(await run()));
     }
   }
   return results;
