@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
+import { withKeptStatements as withKeptPgStatements } from './pg-statements.js';
 import { withSafeRollback } from './sqlite-rollback.js';
 import { withKeptStatements } from './sqlite-statements.js';
 
@@ -53,7 +54,9 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: withKeptPgStatements(pool) }),
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
