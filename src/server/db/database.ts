@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
-import { withKeptStatements as withKeptPgStatements } from './pg-statements.js';
+import { keepStatements } from './pg-statements.js';
 import { withSafeRollback } from './sqlite-rollback.js';
 import { withKeptStatements } from './sqlite-statements.js';
 
@@ -53,10 +53,9 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
   // process. Its query fails on its own, and the pool drops the broken client when it returns.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
+    keepStatements(client);
   });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: withKeptPgStatements(pool) }),
-  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

@@ -34,32 +34,29 @@ function isStalePlan(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '0A000';
 }
 
-type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
-
-/** Wraps a client so that the queries Kysely sends become named statements. */
-function keepStatements(client: pg.PoolClient): pg.PoolClient {
-  const marked = client as pg.PoolClient & { linliNamed?: Set<string> };
-  if (marked.linliNamed) {
-    return client;
-  }
+/**
+ * Makes the queries Kysely sends through `client` named statements. Called once for each new
+ * connection of the pool (its `connect` event, src/server/db/database.ts).
+ */
+export function keepStatements(client: pg.Client): void {
   const named = new Set<string>();
   const stale = new Set<string>();
-  marked.linliNamed = named;
   const original = client.query.bind(client) as unknown as (config: unknown) => Promise<unknown>;
-  const wrapped: Query = async (text, values) => {
-    const fresh = !named.has(text) && named.size >= MAX_NAMED;
-    if (typeof text !== 'string' || !nameable(text, values) || stale.has(text) || fresh) {
-      return original(values === undefined ? text : { text, values }) as Promise<pg.QueryResult>;
+  const run = (config: unknown) => original(config) as Promise<pg.QueryResult>;
+  const wrapped = async (text: string, values?: unknown[]): Promise<pg.QueryResult> => {
+    const full = !named.has(text) && named.size >= MAX_NAMED;
+    if (!nameable(text, values) || stale.has(text) || full) {
+      return run(values === undefined ? text : { text, values });
     }
     named.add(text);
     try {
-      return (await original({ name: statementName(text), text, values })) as pg.QueryResult;
+      return await run({ name: statementName(text), text, values });
     } catch (error) {
       if (!isStalePlan(error)) {
         throw error;
       }
       stale.add(text);
-      return original({ text, values }) as Promise<pg.QueryResult>;
+      return run({ text, values });
     }
   };
   // Kysely calls query(text, values) and, for streams, query(cursor): only the first is named.
@@ -67,18 +64,4 @@ function keepStatements(client: pg.PoolClient): pg.PoolClient {
     typeof first === 'string'
       ? wrapped(first, second as unknown[] | undefined)
       : original(first)) as typeof client.query;
-  return client;
-}
-
-/** The pool as Kysely's PostgreSQL dialect uses it, with every connection keeping statements. */
-export function withKeptStatements(pool: pg.Pool): pg.Pool {
-  return new Proxy(pool, {
-    get(target, property, receiver) {
-      if (property === 'connect') {
-        return async () => keepStatements(await target.connect());
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value.bind(target) as unknown) : value;
-    },
-  });
 }
