@@ -181,7 +181,7 @@ describe('every public page in the elder mode', () => {
 });
 
 describe('the service guide', () => {
-  it('finds the sample building by its community and opens its page with consultation chosen', async () => {
+  it('finds the sample building by its community, opened with consultation chosen', async () => {
     await resident.goto(`${server.baseUrl}/online`);
     await resident.getByTestId('online-guide').click();
     await resident.getByTestId('guide-q').fill('殷行一村');

@@ -126,7 +126,7 @@ describe('the bureau admin reads the street assessment', () => {
     await screen(admin, 'assessment-03-exemplary-edited-desktop.png');
   });
 
-  it('opens the period and the street the address names, and keeps the address in step', async () => {
+  it('opens the period and street the address names and keeps the address in step', async () => {
     const month = await textOf(admin.getByTestId('assessment-period'));
     const quarter = `${month.slice(0, 4)}-Q${String(Math.ceil(Number(month.slice(5, 7)) / 3))}`;
     const api = await scoresOf(admin, quarter);
@@ -191,7 +191,7 @@ describe('the bureau admin reads the street assessment', () => {
 });
 
 describe('a street admin reads the street assessment', () => {
-  it("opens the records of their own street only; other streets' scores are plain text", async () => {
+  it("opens the records of their own street only; other streets' scores are text", async () => {
     const officer = await openDevice('desktop');
     try {
       const page = officer.page;

@@ -145,7 +145,7 @@ describe('from a ticket to its building file', () => {
     await screen(admin, 'building-file-01-ticket-desktop.png');
   });
 
-  it('opens the building file with the ticket and the printed placard in its timeline', async () => {
+  it('opens the building file with the ticket and printed placard in its timeline', async () => {
     await admin.getByTestId('ticket-building-link').click();
     await admin.getByTestId('building-timeline').waitFor();
     expect(await textOf(admin.getByTestId('building-name'))).toContain(server.placard.building);
@@ -193,7 +193,7 @@ describe('from a ticket to its building file', () => {
 });
 
 describe('a re-inspection recorded from the building file', () => {
-  it('lets the liaison record a recurrence, which flags the building and files a ticket', async () => {
+  it('lets the liaison record a recurrence: the building is flagged, a ticket filed', async () => {
     const username = server.placard.liaisons[0]?.username ?? '';
     const cookie = await loginAs(server.app, username);
     const receipt = json<{ trackingCode: string }>(

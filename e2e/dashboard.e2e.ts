@@ -169,7 +169,7 @@ describe('the dashboard', () => {
     await expect.poll(() => pageText(page), eventually).toContain(overdueCode);
   });
 
-  it("picks a street, and its overdue bar opens the inbox's overdue list of that street", async () => {
+  it("picks a street; its overdue bar opens the inbox's overdue list of that street", async () => {
     const page = staff.page;
     await page.goto(`${server.baseUrl}/workbench/dashboard`);
     const street = await server.handle.db

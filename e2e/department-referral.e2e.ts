@@ -149,7 +149,7 @@ describe('a referral from the ticket to the departments and back', () => {
     await screen(officer, 'referral-02-sent-desktop.png');
   });
 
-  it('shows the department user only referrals and clues, and the referral without the reporter', async () => {
+  it('shows the department only referrals and clues, without the reporter', async () => {
     await signIn(department, 'fangguan.dept');
     await expect.poll(() => department.url(), eventually).toContain('/workbench/referrals');
     const menu = await department
@@ -228,7 +228,7 @@ describe('a referral from the ticket to the departments and back', () => {
     await screen(department, 'referral-06-department-answered-desktop.png');
   });
 
-  it("shows the liaison the department's reply, and the other department still owing one", async () => {
+  it("shows the liaison the department's reply and the other one still owing it", async () => {
     await officer.reload();
     const panel = officer.getByTestId('referral-panel');
     const housing = panel.locator('[data-testid="referral-item"][data-department="fangguan"]');

@@ -62,7 +62,7 @@ describe('the bureau admin', () => {
     await screen(admin, 'matters-01-catalogue-desktop.png');
   });
 
-  it('changes the education text with a reason and sees the difference in the history', async () => {
+  it('changes the education text with a reason and sees the change in the history', async () => {
     await admin.getByTestId('matter-row-name').click();
     await admin.getByTestId('matter-history').waitFor();
     await admin.getByTestId('matter-edit').click();

@@ -129,7 +129,7 @@ describe('a mediation from the ticket page to the written agreement', () => {
     await screen('mediation-03-session-desktop.png');
   });
 
-  it('records the written agreement and shows the judicial confirmation day and the PDF', async () => {
+  it('records the written agreement, shows the judicial confirmation day and the PDF', async () => {
     await page.getByTestId('mediation-step-record_written').click();
     const modal = page.getByTestId('mediation-step-modal');
     await modal.getByTestId('field-responsibilities').waitFor();

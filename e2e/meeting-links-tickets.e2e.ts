@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('a council meeting', () => {
-  it('records topic, participants and outcome, files the raised issue and links the settled ticket', async () => {
+  it('records topic, people, outcome; files the raised issue, links the settled one', async () => {
     await signIn(liaison, server.baseUrl, 'yinhang.1', server.demo.password);
     await clickMenu(liaison, 'field', 'meetings');
     await liaison.getByTestId('meetings-table').waitFor();

@@ -140,7 +140,7 @@ describe('the placards of a community', () => {
     await screen(liaison, 'placards-03-after-check-desktop.png');
   });
 
-  it('lets the street admin replace a QR code, which the old code then tells residents', async () => {
+  it('lets the street admin replace a QR code; the old code then tells residents', async () => {
     const oldToken = server.placard.token;
     await signIn(admin, 'yinhang.admin');
     await admin.goto(`${server.baseUrl}/workbench/placards`);

@@ -148,7 +148,7 @@ describe('merging a duplicate ticket', () => {
     expect(await textOf(officer.getByTestId('merged-from'))).toContain(duplicate.trackingCode);
   });
 
-  it("shows the merged ticket's resident the surviving ticket, and its reply once answered", async () => {
+  it("shows the merged ticket's resident the surviving ticket and, later, its reply", async () => {
     await resident.goto(`${server.baseUrl}/t/${duplicate.accessToken}`);
     const notice = resident.getByTestId('follow-merged');
     await notice.waitFor();

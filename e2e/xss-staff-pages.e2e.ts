@@ -1,9 +1,10 @@
 // RELIABILITY §3(c)7, stored XSS in staff views: every line of test/cases/xss.jsonl is planted in
 // the free text residents and officers write (e2e/support/xss-seed.ts), then every page of the
-// bureau admin's workbench menu, the detail page of each planted object, the partner
-// department's referral pages and the resident pages that show them are opened in Chromium.
-// No payload runs (window.__xss stays unset, no dialog opens, no CSP violation is logged) and no element the payloads carry reaches the DOM: no
-// event-handler attribute, no javascript: link, no srcdoc frame, no script of theirs.
+// bureau admin's workbench menu, the detail page of each planted object, the partner department's
+// referral pages and the resident pages that show them are opened in Chromium. No payload runs
+// (window.__xss stays unset, no dialog opens, no CSP violation is logged) and no element the
+// payloads carry reaches the DOM: no event-handler attribute, no javascript: link, no srcdoc frame,
+// no script of theirs.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { menuGroups } from '../src/web/workbench/layout/menu-entries.js';

@@ -2,9 +2,11 @@
 // `npm test`: runs Linli's three test suites in order, each as a child vitest
 // process, and closes with ONE line `total: N passed, N failed, N skipped`.
 //
-//   1. sqlite    LINLI_TEST_DB=sqlite   vitest run                     (always)
-//   2. postgres  LINLI_TEST_DB=postgres vitest run                     (if PostgreSQL answers at TEST_DATABASE_URL)
-//   3. browser   vitest run --config e2e/vitest.config.ts              (if Chromium exists and e2e/**/*.e2e.ts exist)
+//   1. sqlite    LINLI_TEST_DB=sqlite   vitest run           (always)
+//   2. postgres  LINLI_TEST_DB=postgres vitest run           (if PostgreSQL answers at
+//                                                             TEST_DATABASE_URL)
+//   3. browser   vitest run --config e2e/vitest.config.ts    (if Chromium exists and
+//                                                             e2e/**/*.e2e.ts exist)
 //
 // A suite that cannot run (no PostgreSQL, no Chromium) is skipped with a plain
 // message, except under CI=true, where it is a failure. Extra arguments
@@ -220,11 +222,15 @@ function readReport(path) {
   }
 }
 
-/** @type {{name:string,status:'passed'|'failed'|'skipped',detail:string,counts?:any,seconds?:number,ciFailure?:boolean}[]} */
+/**
+ * @type
+ * {{name:string,status:'passed'|'failed'|'skipped',detail:string,counts?:any,seconds?:number,ciFailure?:boolean}[]}
+ */
 const results = [];
 
 function skip(name, reason, { cannotRun }) {
-  // cannotRun: a missing service/binary (a failure under CI); otherwise deselected by arguments or nothing to run.
+  // cannotRun: a missing service/binary (a failure under CI); otherwise deselected by arguments or
+  // nothing to run.
   if (cannotRun && CI) {
     console.log(`\nFAILED: ${name} — ${reason} (CI=true: a suite that cannot run is a failure)`);
     results.push({

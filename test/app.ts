@@ -88,7 +88,7 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 }
 
 /** The parsed JSON body of a response. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the shape
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name it
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T;
 }

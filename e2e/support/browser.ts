@@ -39,7 +39,9 @@ export interface Device {
   context: BrowserContext;
   /** The page the browser opened with. */
   page: Page;
-  /** Uncaught exceptions and console errors of every page since the last call, then forgets them. */
+  /**
+   * Uncaught exceptions and console errors of every page since the last call, then forgets them.
+   */
   takeErrors(): string[];
   newPage(): Promise<Page>;
   close(): Promise<void>;

@@ -22,7 +22,9 @@ export function pageText(page: Page): Promise<string> {
   return page.locator('body').innerText();
 }
 
-/** How wide the page's content is in CSS pixels; wider than the screen means it scrolls sideways. */
+/**
+ * How wide the page's content is in CSS pixels; wider than the screen means it scrolls sideways.
+ */
 export function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
 }

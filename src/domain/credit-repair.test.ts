@@ -122,7 +122,7 @@ describe('the standing of a decision on a day', () => {
     expect(s.blockers).toEqual(['publication_ended']);
   });
 
-  it('counts the obligation met by payment, or by the closing of a case enforced by the court', () => {
+  it('counts the obligation met by payment or by the closing of a court-enforced case', () => {
     expect(obligationMetOn({ paidOn: '2026-03-20', closedOn: '2026-03-21' })).toBe('2026-03-20');
     expect(obligationMetOn({ paidOn: null, closedOn: '2026-05-02' })).toBe('2026-05-02');
     expect(obligationMetOn({ paidOn: null, closedOn: null })).toBeNull();
@@ -139,7 +139,7 @@ describe('materials and steps', () => {
     ]);
   });
 
-  it('asks an organisation for its licence and the legal representative, an agent for the authorization', () => {
+  it('asks a company for licence and legal representative, an agent for authorization', () => {
     expect(requiredMaterials('organisation', true)).toEqual([
       'application_form',
       'commitment_letter',

@@ -68,7 +68,7 @@ describe('ticket deadlines', () => {
     expect(d.firstContactDueAt.toISOString()).toBe(endOf('2026-02-14'));
   });
 
-  it('gives a suggestion filed on a 2025 Spring Festival holiday the first working day after it', () => {
+  it('gives a suggestion filed on a 2025 Spring Festival holiday the next working day', () => {
     // Spring Festival 2025: 28 Jan – 4 Feb off; 26 Jan and 8 Feb are working Saturdays/Sundays.
     const d = ticketDeadlines(
       calendar,

@@ -60,7 +60,7 @@ describe('the mediation state machine', () => {
     });
   });
 
-  it('checks the performance of an agreement once, then allows a follow-up if not performed', () => {
+  it('checks the agreement is performed once, then allows a follow-up if not', () => {
     const agreed = facts({ status: 'agreed_written' });
     expect(allowedMediationSteps(agreed, 'bureau_admin')).toEqual([
       'schedule_check',

@@ -39,7 +39,9 @@ export function isSentLate(dueAt: Date, sentAt: Date): boolean {
 /** States in which the department still owes its written reply. */
 export const awaitingReply: readonly ReferralStatus[] = ['sent', 'accepted'];
 
-/** Overdue: the reply deadline has passed while the department has neither answered nor declined. */
+/**
+ * Overdue: the reply deadline has passed while the department has neither answered nor declined.
+ */
 export function isReferralOverdue(status: ReferralStatus, dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && awaitingReply.includes(status) && now.getTime() > dueAt.getTime();
 }

@@ -205,7 +205,7 @@ describe('exceptions', () => {
 });
 
 describe('merging duplicates', () => {
-  it('finishes a duplicate as merged, by its handlers but not by a liaison who has not taken it', () => {
+  it('finishes a duplicate as merged, by its handlers, not by a liaison who never took it', () => {
     expect(decide(facts('accepted'), 'assignee', 'merge')).toEqual({ ok: true, to: 'merged' });
     expect(decide(facts('submitted'), 'room_liaison', 'merge')).toEqual({
       ok: false,

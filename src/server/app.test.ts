@@ -13,7 +13,9 @@ interface OpenApiDoc {
   paths: Record<string, Record<string, OpenApiOperation | undefined> | undefined>;
 }
 
-/** What the spec leaves out of one route: the operation, a path parameter, a success or an error. */
+/**
+ * What the spec leaves out of one route: the operation, a path parameter, a success or an error.
+ */
 function operationGaps(route: { method: string; url: string }, op: OpenApiOperation | undefined) {
   const name = `${route.method} ${route.url}`;
   if (!op) {
@@ -223,7 +225,7 @@ describe('the holiday calendar', () => {
     expect(plain.calendarWarnings).toEqual([]);
   });
 
-  it('lets the bureau admin enter 2027 New Year, which clears the warning and moves deadlines', async () => {
+  it('lets the bureau admin enter 2027 New Year: the warning clears, deadlines move', async () => {
     const admin = await loginAs(t.app, 'admin');
     const put = await t.app.inject({
       method: 'PUT',

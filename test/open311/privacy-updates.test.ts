@@ -143,7 +143,7 @@ describe('servicerequestupdates', () => {
     expect(noKey.statusCode).toBe(403);
   });
 
-  it('shows a partner note to the ticket’s liaison, never to the resident or an Open311 GET', async () => {
+  it('shows a partner note to the liaison, not to the resident or an Open311 GET', async () => {
     const own = await file(s);
     const code = own.service_request_id ?? '';
     const ticket = await s.t.ctx.db

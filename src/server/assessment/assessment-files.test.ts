@@ -106,7 +106,7 @@ describe.skipIf(skipPdfChecks)('the monthly PDF report', () => {
 });
 
 describe('exemplary work', () => {
-  it('is listed with its evidence for the period, and only the bureau admin records it', async () => {
+  it('is listed with its evidence for the period; only the bureau admin records it', async () => {
     const list = json<{ items: Exemplary[] }>(
       await fetch(
         `/api/staff/assessment/exemplary?period=2026-Q3&streetId=${scene.streets.a.id}`,

@@ -122,7 +122,7 @@ describe('reading the trail', () => {
     expect(after.items.every((e: AuditEntry) => e.at >= at)).toBe(true);
   });
 
-  it('records each search of the trail with the names of the filters, not their values', async () => {
+  it('records each search of the trail with the filter names, not their values', async () => {
     await trail({ recordType: 'staff', recordId: adminId });
     const page = json<AuditPage>(await trail({ recordType: 'audit_trail' }));
     const reads = page.items.filter((e) => e.action === 'audit.read');
@@ -146,7 +146,7 @@ describe('reading the trail', () => {
     expect((await trail({}, await loginAs(t.app, 'admin'))).statusCode).toBe(200);
   });
 
-  it('refuses a liaison and a street admin with 403, and an anonymous caller with 401', async () => {
+  it('refuses a liaison and a street admin with 403, an anonymous caller with 401', async () => {
     expect((await trail({}, await loginAs(t.app, 'yinhang.1'))).statusCode).toBe(403);
     expect((await trail({}, await loginAs(t.app, 'yinhang.admin'))).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/staff/audit' })).statusCode).toBe(401);

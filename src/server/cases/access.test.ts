@@ -132,7 +132,7 @@ describe('registering from a ticket the machine does not allow', () => {
 });
 
 describe("the party's details", () => {
-  it('reveals them in full to an officer of the case and audits the reveal without values', async () => {
+  it('reveals them in full to an officer of the case, audited without values', async () => {
     const res = await post(
       s.t,
       await s.as('yinhang.admin'),

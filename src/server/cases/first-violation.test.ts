@@ -66,7 +66,7 @@ describe('first violations, recognised from earlier cases of the same party and 
     expect(decided.decision?.nonPenalty?.clause).toBe('first_minor_corrected');
   });
 
-  it('finds the earlier case when the same company is registered again for the same matter', async () => {
+  it('finds the earlier case when a company is registered again for the matter', async () => {
     s.at('2026-05-06T09:00:00');
     // The same code typed with a space and in lower case is the same company.
     const typed = `${ids.companyA.slice(0, 9)} ${ids.companyA.slice(9).toLowerCase()}`;

@@ -117,7 +117,7 @@ describe('a fine from a ticket, paid late, to closure', () => {
     expect(photo.headers['content-type']).toBe('image/jpeg');
   });
 
-  it('tells the party of the proposed fine without a hearing right and decides on 12 March', async () => {
+  it('tells the party of the fine proposed, no hearing right; decides 12 March', async () => {
     s.at('2026-03-09T09:30:00');
     // A proposal outside the range is refused at the 告知 already, naming the field.
     const tooHigh = await step(s, liaison, caseId, 'notify', {

@@ -218,7 +218,7 @@ describe('the delivery limit over National Day 2026, and the bureau changing the
     expect(limit(c, 'delivery')).toMatchObject({ days: 7, unit: 'working', lastDay: '2026-10-15' });
   });
 
-  it('counts 7 calendar days once the bureau admin sets the unit, and audits the change', async () => {
+  it('counts 7 calendar days once the bureau admin sets the unit, audited', async () => {
     const rules = (
       await get(s.t, await s.as('admin'), '/api/staff/case-rules')
     ).json<CaseRulesBody>();

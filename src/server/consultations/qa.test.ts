@@ -75,7 +75,7 @@ async function auditActions(recordId: string) {
 }
 
 describe('publishing a consultation', () => {
-  it('pre-fills a draft without the phone, the house number, the name or the ticket code', async () => {
+  it('pre-fills a draft without phone, house number, name or ticket code', async () => {
     const ticket = await answeredConsultation(
       `我是王小明，住${building}302室，电话13900139000。楼下飞线充电归谁管？`,
       '归城管执法部门管，可以扫码反映。如有疑问请回电 13800138000。',
@@ -156,7 +156,7 @@ describe('publishing a consultation', () => {
     expect(json<ErrorBody>(res).details?.[0]?.field).toBe('ticketId');
   });
 
-  it('publishes, shows it in /qa without ticket, code or building, unpublishes; both audited', async () => {
+  it('publishes, shows in /qa without ticket, code or building, unpublishes; audited', async () => {
     const ticket = await answeredConsultation('飞线充电归谁管？我家在楼上', '归城管执法部门管。');
     const res = await as(liaison, 'POST', '/api/staff/qa', {
       ticketId: ticket.id,

@@ -7,7 +7,10 @@ const gap = '[\\s\\-\\u2010-\\u2015]?';
 const noDigitBefore = '(?<![0-9\\uFF10-\\uFF19])';
 const noDigitAfter = '(?![0-9\\uFF10-\\uFF19])';
 
-/** A mainland mobile (+86 optional, spaces or dashes between groups) or a landline with its area code. */
+/**
+ * A mainland mobile (+86 optional, spaces or dashes between groups) or a landline with its area
+ * code.
+ */
 const phone = new RegExp(
   `${noDigitBefore}(?:(?:(?:\\+|\\uFF0B)?86${gap})?[1\\uFF11]${gap}[3-9\\uFF13-\\uFF19](?:${gap}${digit}){9}` +
     `|[0\\uFF10]${digit}{2,3}${gap}${digit}{7,8}|${digit}{4}-${digit}{4})${noDigitAfter}`,

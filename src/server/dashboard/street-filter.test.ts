@@ -39,7 +39,7 @@ const overdueList = (streetId: string) =>
   `/api/staff/tickets?status=open&due=overdue&pageSize=100&streetId=${streetId}`;
 
 describe('the street filter of the ticket list', () => {
-  it("gives the bureau admin exactly one street's overdue tickets, as many as the chart", async () => {
+  it("gives the bureau admin one street's overdue tickets, as many as the chart", async () => {
     const chart = json<Overdue>(await get('/api/staff/dashboard/overdue', bureau));
     for (const street of streets) {
       const res = await get(overdueList(street.id), bureau);
@@ -58,7 +58,7 @@ describe('the street filter of the ticket list', () => {
     }
   });
 
-  it("refuses a street admin another street's list, naming the field, and allows their own", async () => {
+  it("refuses a street admin another street's list, naming the field; own is fine", async () => {
     const [a, b] = streets;
     const admin = await loginAs(t.app, a?.admin ?? '');
     const refused = await get(overdueList(b?.id ?? ''), admin);

@@ -1,4 +1,5 @@
-// Table types of the organisation: districts to buildings, staff and sessions, the matter catalogue.
+// Table types of the organisation: districts to buildings, staff and sessions, the matter
+// catalogue.
 import type { StaffRole } from '../../contract/auth.js';
 
 export interface DistrictTable {
@@ -108,7 +109,10 @@ export interface MatterTable {
   /** 0 once retired: kept for history, hidden from the public and from new tickets. */
   active: number;
   updated_at: string;
-  /** The searched fields NFKC-normalised and lower-cased in code (src/server/matters/search-text.ts). */
+  /**
+   * The searched fields NFKC-normalised and lower-cased in code
+   * (src/server/matters/search-text.ts).
+   */
   search_text: string;
 }
 

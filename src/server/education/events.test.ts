@@ -53,7 +53,7 @@ function save(method: 'POST' | 'PUT', url: string, cookie: string, payload: obje
 }
 
 describe('education events', () => {
-  it('records a lecture with its attendance number and photo, published by the street admin', async () => {
+  it('records a lecture with attendance and photo, published by the street admin', async () => {
     const pic = await photo(liaison);
     const communityId = await firstCommunity(liaison);
     const created = await save('POST', '/api/staff/education/events', liaison, {
@@ -89,7 +89,7 @@ describe('education events', () => {
     expect((await t.app.inject({ url: pic.url })).statusCode).toBe(200);
   });
 
-  it('names the wrong fields: a negative attendance, a bad date, a community elsewhere', async () => {
+  it('names the wrong fields: negative attendance, a bad date, a community elsewhere', async () => {
     const bad = await save('POST', '/api/staff/education/events', liaison, {
       ...lecture,
       attendance: -1,

@@ -3,7 +3,9 @@
 // own media URLs, headings moved one level down so the page keeps its single h1.
 import MarkdownIt, { type Token } from 'markdown-it';
 
-/** Where the browser loads one education picture or video; the only image source the body may use. */
+/**
+ * Where the browser loads one education picture or video; the only image source the body may use.
+ */
 export function mediaUrl(id: string): string {
   return `/api/public/education/media/${id}`;
 }

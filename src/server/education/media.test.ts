@@ -139,7 +139,7 @@ describe('education videos', () => {
 });
 
 describe('serving media', () => {
-  it('hides the files of a draft from the public but lets staff preview them uncached', async () => {
+  it('hides the files of a draft from the public; staff preview them uncached', async () => {
     const { video } = await videoItem();
     expect((await get(video.url)).statusCode).toBe(404);
     const otherStreet = await loginAs(t.app, 'dinghai.admin');

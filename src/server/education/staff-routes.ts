@@ -29,7 +29,9 @@ import { educationRoles } from './rules.js';
 const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422);
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-/** The one file of a multipart upload, named `file`; past `maxBytes` it is refused as `tooLarge`. */
+/**
+ * The one file of a multipart upload, named `file`; past `maxBytes` it is refused as `tooLarge`.
+ */
 async function uploadedFile(request: FastifyRequest, maxBytes: number, tooLarge: () => AppError) {
   if (!request.isMultipart()) {
     throw new AppError('unsupported_media_type');

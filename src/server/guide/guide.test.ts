@@ -30,7 +30,7 @@ async function buildingNames(q: string): Promise<string[]> {
 }
 
 describe('finding the room of a building', () => {
-  it('finds the sample building by part of its community name, with what its placard shows', async () => {
+  it('finds the sample building by part of its community name, with placard facts', async () => {
     const { token, building, street } = t.demo.samplePlacard;
     const places = await found('殷行一');
     const place = places.items.find((p) => p.residentPath === `/b/${token}`);

@@ -69,7 +69,7 @@ describe('the bureau admin editing the catalogue', () => {
     });
   });
 
-  it('saves an edit as revision 2 with its reason, its changed fields and an audit entry', async () => {
+  it('saves an edit as revision 2 with its reason, changed fields and an audit entry', async () => {
     const body = await editOf('FXCD', {
       education: '电动自行车请到小区集中充电棚充电，严禁飞线充电。',
       handlingBody: '街道综合行政执法队',
@@ -192,7 +192,7 @@ describe('a refused form', () => {
 });
 
 describe('who may do what', () => {
-  it('lets street admins and liaisons read the catalogue and its history, but not change it', async () => {
+  it('lets street admins and liaisons read the catalogue and history, not change it', async () => {
     for (const username of ['yinhang.admin', 'yinhang.1']) {
       const cookie = await loginAs(t.app, username);
       const res = await history('FXCD', cookie);

@@ -29,7 +29,7 @@ function get(url: string, cookie: string) {
 }
 
 describe('a mediation that ends without agreement', () => {
-  it('requires the parties to have been told of other routes and checks the case named', async () => {
+  it('requires the parties told of other routes and checks the case named', async () => {
     const { cookie, mediation } = await openStandard(t, liaison.username, liaison.id);
     expect(mediation.number).toBe('2025-0001');
     const url = `/api/staff/mediations/${mediation.id}/steps/end`;
@@ -137,7 +137,7 @@ describe('a mediation that ends without agreement', () => {
     expect(m.check?.dueOn).toBe('2025-10-16');
   });
 
-  it('counts the check from the deadline with the configured days (MEDIATION_CHECK_DAYS=14)', async () => {
+  it('counts the check from the deadline by MEDIATION_CHECK_DAYS (14)', async () => {
     t.ctx.mediation.checkDaysAfterDeadline = 14;
     try {
       const { cookie, mediation } = await openStandard(t, liaison.username, liaison.id);

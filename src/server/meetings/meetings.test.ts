@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('a council meeting that produced one ticket and settled another', () => {
   let meeting: Meeting;
 
-  it('files the raised issue as a ticket with channel meeting and links the settled one', async () => {
+  it('files the raised issue as a ticket of channel meeting, links the settled one', async () => {
     const res = await send(
       'POST',
       '/api/staff/meetings',
@@ -174,7 +174,7 @@ describe('a council meeting that produced one ticket and settled another', () =>
     }
   });
 
-  it('lets the author replace the settled tickets, audited, without touching the tickets', async () => {
+  it('lets the author replace the settled tickets, audited, the tickets untouched', async () => {
     const res = await send('PATCH', `/api/staff/meetings/${meeting.id}`, liaison, {
       settledTicketIds: [],
       outcomes: '物业已承诺一周内清理。',

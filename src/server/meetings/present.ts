@@ -21,7 +21,9 @@ export function presentMeetingRow(m: MeetingRecord, staff: readonly StaffRow[]):
   };
 }
 
-/** A meeting with participants, outcomes and its tickets, and whether this viewer may correct it. */
+/**
+ * A meeting with participants, outcomes and its tickets, and whether this viewer may correct it.
+ */
 export function presentMeeting(
   m: MeetingRecord,
   staff: readonly StaffRow[],

@@ -156,7 +156,7 @@ describe('the requests of a verified phone', () => {
     expect(body.items).toEqual([]);
   });
 
-  it('asks for verification without a session, after 30 minutes, and after logging out', async () => {
+  it('asks for verification without a session, after 30 minutes, after logging out', async () => {
     expect((await list()).statusCode).toBe(401);
     expect((await list('linli_mine=made-up')).statusCode).toBe(401);
 

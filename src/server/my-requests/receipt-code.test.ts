@@ -16,7 +16,7 @@ describe('receipt codes as typed', () => {
     expect(normalizeReceiptCode('jy 2025 0001')).toBe('JY-2025-0001');
   });
 
-  it('reads a tracking code typed without dashes, and O, I and L as the digits they stand for', () => {
+  it('reads a tracking code typed without dashes, and O, I and L as their digits', () => {
     expect(ticketTrackingCode('LL7K2QXM9PDA')).toBe('LL-7K2QX-M9PDA');
     expect(ticketTrackingCode('LL-OK2QX-M9PDI')).toBe('LL-0K2QX-M9PD1');
     expect(ticketTrackingCode('LL-LK2QX-M9PDA')).toBe('LL-1K2QX-M9PDA');

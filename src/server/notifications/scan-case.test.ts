@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('reminders for a ticket in an enforcement case', () => {
-  it('queues a soon-due reminder while on the clock, skips it once the case is registered', async () => {
+  it('queues a soon-due reminder on the clock, none once the case is registered', async () => {
     const soon = new Date(dueAt.getTime() - 3 * 3600_000);
     expect(await scanDeadlines(t.ctx, soon)).toEqual({ soonDue: 1, overdue: 0 });
     const registered = await as('yinhang.1', '/api/staff/cases', registration({ ticketId: id }));

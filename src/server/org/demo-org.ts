@@ -1,8 +1,9 @@
 import type { CommunityNode, LiaisonNode, OrgTree, StreetNode } from './org-tree.js';
 
-// The Yangpu demo organisation (docs/sources.md §1). Street names, their order and the community names
-// listed in docs/sources.md §1 are real; everything else (codes not found in public sources, generated
-// communities, addresses, people, badges, phones) is invented, deterministic and marked 示例.
+// The Yangpu demo organisation (docs/sources.md §1). Street names, their order and the community
+// names listed in docs/sources.md §1 are real; everything else (codes not found in public
+// sources, generated communities, addresses, people, badges, phones) is invented, deterministic
+// and marked 示例.
 // Every row it produces is stored with is_demo = 1.
 
 /** A demo administrator account. */

@@ -6,7 +6,8 @@ export type MatterSeed = Omit<MatterTable, 'active' | 'updated_at' | 'search_tex
 
 /**
  * The community enforcement matters named in the implementation measures, with their legal basis
- * (docs/sources.md §2; articles from the public law texts). Matters held by 消防救援 or 公安 are left out.
+ * (docs/sources.md §2; articles from the public law texts). Matters held by 消防救援 or 公安 are left
+ * out.
  * Text marked （待核实） is not settled: check it against the street's published 执法事项清单
  * before relying on it. The bureau keeps the live catalogue in the database (src/server/matters);
  * this is the seed, inserted once per matter and never written over the bureau's edits.

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('the matter catalogue', () => {
-  it('holds every 城管 matter of the seed catalogue in order, without the 消防 and 公安 ones', async () => {
+  it('holds every 城管 matter of the seed catalogue in order, no 消防 or 公安 ones', async () => {
     expect(await seedMatters(handle.db)).toBe(17);
     const matters = await listMatters(handle.db);
     expect(matters.map((m) => m.code)).toEqual([

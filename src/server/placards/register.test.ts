@@ -101,7 +101,7 @@ describe('the placard register of a community', () => {
     expect(first.point?.printedAt).toBe(start.toISOString());
   });
 
-  it('marks every placard for reprint after the liaison phone changes through import-org', async () => {
+  it('marks every placard for reprint after import-org changes the liaison phone', async () => {
     const before = await register();
     await importWithNewPhone('0999-66001999');
     const reg = await register();

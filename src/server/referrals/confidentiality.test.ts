@@ -1,6 +1,6 @@
-// The reporter never reaches a department (城管条例 Art 26; the 2026 宝山 leak, docs/sources.md §5): every
-// route under /api/dept is called as a department user, with real ids, and no answer may carry
-// the reporter's phone or name in any form or a field named after the reporter or a phone.
+// The reporter never reaches a department (城管条例 Art 26; the 2026 宝山 leak, docs/sources.md §5):
+// every route under /api/dept is called as a department user, with real ids, and no answer may
+// carry the reporter's phone or name in any form or a field named after the reporter or a phone.
 import type { LightMyRequestResponse } from 'fastify';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -211,7 +211,7 @@ describe('what a department receives', () => {
     }
   });
 
-  it('never contains the reporter in any filter of the list, nor in the account it signs in with', async () => {
+  it('never holds the reporter in a list filter, nor in the account it signs in with', async () => {
     for (const status of ['open', 'all', 'sent', 'accepted', 'answered', 'declined', 'overdue']) {
       const res = await t.app.inject({
         url: `/api/dept/referrals?status=${status}`,

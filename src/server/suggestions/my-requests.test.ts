@@ -56,7 +56,7 @@ describe('suggestions in "my requests"', () => {
     expect(first.followPath).toBe(`/suggest/r/${first.accessToken}`);
   });
 
-  it('finds one suggestion by its receipt code in any case, and nothing for an unknown code', async () => {
+  it('finds a suggestion by receipt code in any case, nothing for an unknown code', async () => {
     const receipt = await submit(suggestion);
     const item = await suggestionByReceipt(t.ctx, ` ${receipt.receiptCode.toLowerCase()} `);
     expect(item).toMatchObject({

@@ -19,7 +19,10 @@ function itemOf(ctx: AppContext, s: SuggestionRecord): MyRequestItem {
   };
 }
 
-/** The suggestions whose proposer left the phone with this digest (residentPhoneDigest), newest first. */
+/**
+ * The suggestions whose proposer left the phone with this digest (residentPhoneDigest), newest
+ * first.
+ */
 export async function suggestionsByPhoneDigest(
   ctx: AppContext,
   digest: string,

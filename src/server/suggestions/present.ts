@@ -69,7 +69,8 @@ export function presentResidentSuggestion(
 
 /** A suggestion as a staff list row: the proposer masked, the deadlines and whether they passed. */
 export function presentStaffSuggestionRow(s: SuggestionRecord, now: Date): StaffSuggestionRow {
-  // The acceptance limit is met by accepting or by finding a personal claim; completion by a decision.
+  // The acceptance limit is met by accepting or by finding a personal claim; completion by a
+  // decision.
   const answered = s.accepted_at ?? (s.status === 'personal_claim' ? s.updated_at : null);
   const finished = s.decided_at ?? (s.status === 'personal_claim' ? s.updated_at : null);
   return {

@@ -172,7 +172,7 @@ describe('a personal claim', () => {
     expect(Number(count.n)).toBe(1);
   });
 
-  it('found by staff becomes a ticket at the building, followed from the suggestion page', async () => {
+  it('found by staff becomes a ticket at the building, followed from its page', async () => {
     const receipt = json<SuggestionReceipt>(
       await submit({ ...suggestion, topic: '我家楼上漏水', phone: '13700137000', name: '赵六' }),
     );
@@ -295,7 +295,7 @@ describe('the handling of a suggestion', () => {
     ]);
   });
 
-  it('lists in public only the adopted ones whose proposer agreed, masked, never a phone', async () => {
+  it('lists in public only adopted ones whose proposer agreed, masked, no phone', async () => {
     const hidden = json<SuggestionReceipt>(
       await submit({
         ...suggestion,

@@ -71,7 +71,7 @@ describe('survey answers', () => {
     expect(items.map((c) => [c.id, c.questions.length, c.open])).toEqual([[campaign.id, 3, true]]);
   });
 
-  it('takes one answer per device and refuses the second with 409 naming the device key', async () => {
+  it('takes one answer per device; the second gets 409 naming the device key', async () => {
     const first = await answer(campaign.id, {
       deviceKey: device(1),
       placardToken: scene.building.placard_token,
@@ -218,7 +218,7 @@ describe('survey results', () => {
     expect(r.streets[0]?.comments).toEqual(['联络员很负责']);
   });
 
-  it("hides another street's campaign from a street admin and lets only the bureau create", async () => {
+  it("hides another street's campaign from a street admin; only the bureau creates", async () => {
     const other = await createStreet(t.handle.db, { district_id: scene.street.district_id });
     const admin = await createStaff(t.handle.db, { role: 'street_admin', street_id: other.id });
     const cookie = await loginAs(t.app, admin.username, factoryPassword);

@@ -39,7 +39,10 @@ export interface EffectTicket {
   extension_count: number;
 }
 
-/** Working days a supervised ticket has from the bureau's flag (热线督办: 3 working days, docs/sources.md §4). */
+/**
+ * Working days a supervised ticket has from the bureau's flag (热线督办: 3 working days,
+ * docs/sources.md §4).
+ */
 export const SUPERVISION_DAYS = 3;
 
 function note(text: string | undefined): Record<string, string> {

@@ -209,7 +209,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
     expect(await revealEntries()).toHaveLength(before);
   });
 
-  it('refuses the auditor and a department account (403) and an anonymous caller (401)', async () => {
+  it('refuses the auditor and a department (403) and an anonymous caller (401)', async () => {
     const before = (await revealEntries()).length;
     for (const username of ['auditor', 'fangguan.dept']) {
       const refused = await reveal(username, { reason });

@@ -1,5 +1,6 @@
-// The reporter's full phone number and name, shown only on an explicit, audited request (城管条例 Art 26;
-// the 2026 宝山 leak, docs/sources.md §5). Every other staff answer carries it masked only.
+// The reporter's full phone number and name, shown only on an explicit, audited request
+// (城管条例 Art 26; the 2026 宝山 leak, docs/sources.md §5). Every other staff answer carries it
+// masked only.
 import { errorResponses } from '../http/error-responses.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';

@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('weekly visit compliance', () => {
-  it('shows the street admin each liaison against 2 visits a week, this week in progress', async () => {
+  it('shows the street admin each liaison against 2 visits a week, this week ongoing', async () => {
     const admin = await loginAs(t.app, streetAdmin.username, factoryPassword);
     const res = await get('/api/staff/visit-compliance?weeks=2', admin);
     expect(res.statusCode).toBe(200);

@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('the date of a visit, in Shanghai time', () => {
-  it('takes Sunday 4 January 2026 at 23:30 as today, in 2026-W01, and refuses the 5th', async () => {
+  it('takes Sunday 4 January 2026 23:30 as today, in 2026-W01, and refuses the 5th', async () => {
     t.clock.now = local('2026-01-04T23:30:00');
     const cookie = await loginAs(t.app, 'yinhang.1');
     const today = await send('POST', '/api/staff/visits', cookie, body('2026-01-04'));

@@ -34,7 +34,10 @@ function fallbackCode(status: number): ErrorCode {
   return status >= 500 ? 'service_unavailable' : 'bad_request';
 }
 
-/** Reads the `{ error, message, details, requestId }` body; anything else gets a code from the status. */
+/**
+ * Reads the `{ error, message, details, requestId }` body; anything else gets a code from the
+ * status.
+ */
 export function toApiError(status: number, body: unknown): ApiError {
   const parsed = body as { error?: unknown; details?: unknown; requestId?: unknown } | null;
   const code =

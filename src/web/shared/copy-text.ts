@@ -17,7 +17,10 @@ function copyWithSelection(text: string): boolean {
   }
 }
 
-/** Copies text; WeChat and older web views lack the clipboard API, so a selection copy is the fallback. */
+/**
+ * Copies text; WeChat and older web views lack the clipboard API, so a selection copy is the
+ * fallback.
+ */
 export async function copyText(text: string): Promise<boolean> {
   if (window.isSecureContext && 'clipboard' in navigator) {
     try {

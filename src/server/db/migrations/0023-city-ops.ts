@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
  * The city-operations platform (区街城运平台 / 12345, docs/city-operations.md): one row per work
  * order it sent, tied to the ticket it became, and the callbacks owed to it. A callback row is
  * written from the ticket's timeline (the cursor `relayed_seq`), so a change committed to a ticket
- * is never lost on its way out; `(order_id, seq)` is unique, so relaying twice queues nothing twice.
+ * is never lost on its way out; `(order_id, seq)` is unique, so relaying twice queues nothing
+ * twice.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

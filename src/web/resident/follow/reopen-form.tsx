@@ -21,7 +21,9 @@ function isStale(error: unknown): boolean {
   );
 }
 
-/** "The problem is not solved": the resident says why and the ticket is handled again (re-handling). */
+/**
+ * "The problem is not solved": the resident says why and the ticket is handled again (re-handling).
+ */
 export function ReopenForm({ accessToken, onReopened, onStale }: ReopenFormProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;

@@ -78,7 +78,9 @@ function PhotoFailures({
   );
 }
 
-/** Up to six photos, each uploaded as soon as it is picked, with a thumbnail and a remove button. */
+/**
+ * Up to six photos, each uploaded as soon as it is picked, with a thumbnail and a remove button.
+ */
 export function PhotoPicker({ uploads, error, onEdit }: PhotoPickerProps) {
   const { t } = useI18n();
   const failed = uploads.slots.filter((slot) => slot.status === 'failed');

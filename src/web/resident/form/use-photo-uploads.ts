@@ -35,7 +35,8 @@ export function usePhotoUploads(): PhotoUploads {
   const [slots, setSlots] = useState<PhotoSlot[]>([]);
   const [skipped, setSkipped] = useState(0);
   const nextId = useRef(1);
-  // The slots that take a place under the limit, kept in step at once for picks in quick succession.
+  // The slots that take a place under the limit, kept in step at once for picks in quick
+  // succession.
   const live = useRef(new Set<number>());
 
   const patch = useCallback((localId: number, change: Partial<PhotoSlot>) => {

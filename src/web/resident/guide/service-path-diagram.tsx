@@ -27,7 +27,8 @@ function Arrow({ link, label }: { link: PlacedLink; label: string }) {
 }
 
 /**
- * The service path (annex 1 of the implementation measures) drawn from the ticket machine: a box per state, an arrow per
+ * The service path (annex 1 of the implementation measures) drawn from the ticket machine: a box
+ * per state, an arrow per
  * step between states. Wider than a phone, so it scrolls sideways inside its frame.
  */
 export function ServicePathDiagram({ path }: { path: ServicePath }) {

@@ -116,7 +116,9 @@ function SearchForm({ filter, params }: { filter: LearnFilter; params: URLSearch
   );
 }
 
-/** /learn — published legal education, by topic (the matter catalogue links here), kind and words. */
+/**
+ * /learn — published legal education, by topic (the matter catalogue links here), kind and words.
+ */
 export function LearnListPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();

@@ -21,7 +21,10 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-/** Who handles the matter: the urban-management bureau (chengguan), or the body a resident should go to instead. */
+/**
+ * Who handles the matter: the urban-management bureau (chengguan), or the body a resident should go
+ * to instead.
+ */
 function Handling({ matter }: { matter: PublicMatter }) {
   const { t } = useI18n();
   if (matter.handledByChengguan) {

@@ -4,7 +4,10 @@ import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../shared/use-document-title';
 
-/** The parts of the online section (implementation measures, part 4.5) and the resident's own requests. */
+/**
+ * The parts of the online section (implementation measures, part 4.5) and the resident's own
+ * requests.
+ */
 export const onlineParts = [
   { key: 'guide', to: '/guide' },
   { key: 'matters', to: '/matters' },

@@ -2,7 +2,10 @@ import { Link } from 'react-router';
 
 import { useI18n } from '../../i18n/i18n-context';
 
-/** "Ask a question": no answer found, so ask the liaison of one's building through the service guide. */
+/**
+ * "Ask a question": no answer found, so ask the liaison of one's building through the service
+ * guide.
+ */
 export function AskCard() {
   const { t } = useI18n();
   return (

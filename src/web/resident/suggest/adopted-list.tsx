@@ -3,7 +3,10 @@ import { useResource } from '../../shared/use-resource';
 import { fetchAdopted } from './suggest-api';
 import { formatDay } from './suggest-labels';
 
-/** The adopted suggestions made public (adopted or partly adopted; the proposer agreed), with the feedback. */
+/**
+ * The adopted suggestions made public (adopted or partly adopted; the proposer agreed), with the
+ * feedback.
+ */
 export function AdoptedList({ campaignId }: { campaignId: string | null }) {
   const { t } = useI18n();
   const { resource } = useResource(`adopted:${campaignId ?? ''}`, (signal) =>

@@ -9,7 +9,8 @@ interface OwnMatterProps {
 
 /**
  * Whether the suggestion is about the resident's own matter: a personal claim is not a public
- * suggestion (Shanghai regulations on public suggestions, Art 10), so "yes" sends the resident the ticket way instead.
+ * suggestion (Shanghai regulations on public suggestions, Art 10), so "yes" sends the resident the
+ * ticket way instead.
  */
 export function OwnMatterQuestion({ value, onChange }: OwnMatterProps) {
   const { t } = useI18n();

@@ -11,7 +11,9 @@ interface YearConfirmationProps {
   onError: (error: unknown) => void;
 }
 
-/** Years the package lacks that are not confirmed yet: the coming ones and any with entered dates. */
+/**
+ * Years the package lacks that are not confirmed yet: the coming ones and any with entered dates.
+ */
 function pendingYears(status: CalendarStatus): number[] {
   const covered = new Set([...status.coveredYears, ...status.confirmedYears]);
   const years = new Set(status.fallbackYears);

@@ -13,7 +13,10 @@ import { DateField, yuanRule } from './date-field';
 import { fineRangeRule } from './fine-rule';
 import { fenToYuan } from './money';
 
-/** The decision: a fine inside the matter's range, or no penalty (Administrative Penalty Law, Art 33). */
+/**
+ * The decision: a fine inside the matter's range, or no penalty (Administrative Penalty Law, Art
+ * 33).
+ */
 export function DecideFields({ c }: { c: StaffCase }) {
   const { t } = useI18n();
   const kind = Form.useWatch('kind') as string | undefined;

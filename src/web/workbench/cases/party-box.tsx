@@ -8,7 +8,9 @@ import { isUnauthenticated, useAuth } from '../auth/auth-context';
 import { ErrorAlert } from '../common/error-alert';
 import { revealParty } from './cases-api';
 
-/** Whether this is the party's first violation of the matter, or when they were registered before. */
+/**
+ * Whether this is the party's first violation of the matter, or when they were registered before.
+ */
 function HistoryTag({ history }: { history: StaffCase['history'] }) {
   const { t } = useI18n();
   if (history.firstViolation) {

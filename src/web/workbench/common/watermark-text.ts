@@ -1,7 +1,9 @@
 import type { Me } from '../../../contract/auth';
 import { formatDateTime } from '../../shared/format-date';
 
-/** The size of one watermark tile in CSS pixels (as in watermark.css); the text is centred in it. */
+/**
+ * The size of one watermark tile in CSS pixels (as in watermark.css); the text is centred in it.
+ */
 export const WATERMARK_TILE = { width: 320, height: 150 } as const;
 
 /**

@@ -58,7 +58,8 @@ function BodyField({ form }: { form: FormInstance<ItemValues> }) {
         </Button>
       </Space>
       {preview && 'html' in preview ? (
-        // The server's rendering (raw HTML off, links and pictures restricted), as the public sees it.
+        // The server's rendering (raw HTML off, links and pictures restricted), as the public sees
+        // it.
         <div
           className="edu-preview"
           data-testid="education-preview-html"

@@ -25,7 +25,8 @@ type Lookup =
   | { state: 'failed'; phone: string; error: unknown };
 
 /**
- * The lookup by the reporter's phone, for street and bureau admins only: the number is held in this component's
+ * The lookup by the reporter's phone, for street and bureau admins only: the number is held in this
+ * component's
  * memory and posted in a request body, so it is never in the address bar, the history or a log;
  * every lookup is written to the audit trail by the server.
  */

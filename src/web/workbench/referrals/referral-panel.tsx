@@ -16,7 +16,9 @@ interface ReferralPanelProps {
   trackingCode: string;
 }
 
-/** The referrals panel of a ticket: each destination with its state, and the form to send a new one. */
+/**
+ * The referrals panel of a ticket: each destination with its state, and the form to send a new one.
+ */
 export function ReferralPanel({ ticketId, trackingCode }: ReferralPanelProps) {
   const { t } = useI18n();
   const { resource, replace } = useStaffResource(`referrals/${ticketId}`, (signal) =>

@@ -10,7 +10,10 @@ import './suggestions.css';
 
 const tabs = ['list', 'campaigns', 'settings'] as const;
 
-/** /workbench/suggestions — public suggestions: the suggestions to handle, the campaigns, the limits. */
+/**
+ * /workbench/suggestions — public suggestions: the suggestions to handle, the campaigns, the
+ * limits.
+ */
 export function SuggestionsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();

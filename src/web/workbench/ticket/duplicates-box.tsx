@@ -18,7 +18,8 @@ function TicketLinkTag({ link, testId }: { link: TicketLink; testId: string }) {
 }
 
 /**
- * Possible duplicates: the open tickets of the same building and matter filed within the duplicate window,
+ * Possible duplicates: the open tickets of the same building and matter filed within the duplicate
+ * window,
  * each a link; and where this ticket was merged into, or which tickets were merged into it.
  */
 export function DuplicatesBox({ ticket }: { ticket: StaffTicket }) {

@@ -9,7 +9,8 @@ import { formatDateTime } from '../../shared/format-date';
 import { ReporterRevealModal } from './reporter-reveal-modal';
 
 /**
- * The reporter's name and phone on the ticket page: masked, and for those allowed (`canRevealReporter`)
+ * The reporter's name and phone on the ticket page: masked, and for those allowed
+ * (`canRevealReporter`)
  * a button that asks for a reason and shows them in full. They live in this
  * component's state only, for this ticket: it is gone when the officer leaves the page.
  */
