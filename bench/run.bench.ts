@@ -53,9 +53,14 @@ function tsx(args: string[]): string[] {
   return ['--import', 'tsx', ...args];
 }
 
+/** The server's `postgres` database beside the bench one, to create, drop and look it up. */
+function maintenanceUrl(url: URL): string {
+  return Object.assign(new URL(url), { pathname: '/postgres' }).toString();
+}
+
 /** What a kept PostgreSQL database was generated with, or null (then it is made again). */
 async function keptPostgres(url: URL): Promise<Generated | null> {
-  const admin = openPostgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
+  const admin = openPostgres(maintenanceUrl(url));
   const exists = await sql<{
     n: number;
   }>`select 1 as n from pg_database where datname = ${url.pathname.slice(1)}`.execute(admin.db);
@@ -114,7 +119,7 @@ async function openBenchDatabase(): Promise<{
       generated: kept,
     };
   }
-  const admin = openPostgres(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
+  const admin = openPostgres(maintenanceUrl(url));
   await sql`drop database if exists ${sql.id(name)}`.execute(admin.db);
   await sql`create database ${sql.id(name)}`.execute(admin.db);
   await admin.close();

@@ -47,12 +47,11 @@ export type Shape = {
 };
 
 /**
- * How one side is loaded: `connections` that each send again as soon as they are answered (the
- * most the server gives), the same at a fixed `rate` of requests a second from all of them
- * together (its latency at that load; autocannon corrects for coordinated omission, so a request
- * that waits to be sent counts from when it was due), or `amount` requests one at a time.
+ * How autocannon loads one side: `connections` that each send again as soon as they are answered
+ * (the most the server gives), or `amount` requests one at a time. A fixed rate is
+ * bench/paced-load.ts.
  */
-type Pace = { connections: number; seconds: number; rate?: number } | { amount: number };
+type Pace = { connections: number; seconds: number } | { amount: number };
 
 async function hit(url: string, shape: Shape, load: Pace): Promise<Figures> {
   let n = 0;
