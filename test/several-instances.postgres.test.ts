@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt, StaffTicket } from '../src/contract/tickets.js';
+import { verifyAuditChain } from '../src/server/audit/service.js';
+import { deriveAuditKey } from '../src/server/config.js';
 import { openPostgres, type DatabaseHandle } from '../src/server/db/database.js';
 import {
   createFreshDatabase,
@@ -19,6 +21,8 @@ const photo = readFileSync(path.resolve(import.meta.dirname, 'cases/uploads/phot
 const tickets = 8;
 // A fresh start migrates and loads the demo; on a busy 2-core machine that took 40-70 s.
 const startMs = 150_000;
+/** The one data key every instance shares; the audit chain's key is derived from it. */
+const dataKey = '5a9a5e1f7b2d4860a1c3e5f70b2d4f6183a5c7e90b1d3f5a7c9e1b3d5f7092b4';
 
 let database: { url: string; drop(): Promise<void> };
 let handle: DatabaseHandle;
@@ -35,7 +39,7 @@ function settings(token: string): Record<string, string> {
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
-    DATA_KEY: '5a9a5e1f7b2d4860a1c3e5f70b2d4f6183a5c7e90b1d3f5a7c9e1b3d5f7092b4',
+    DATA_KEY: dataKey,
     SEED_DEMO: 'auto',
     LOG_LEVEL: 'warn',
     NOTIFY_ADAPTER: 'http',
@@ -244,6 +248,27 @@ describe('two instances on one PostgreSQL database', () => {
 
     expect((await post(b, '/api/auth/logout', {}, session)).status).toBeLessThan(300);
     expect((await call(a, '/api/staff/tickets', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('write one audit chain together, intact, with nothing left pending', async () => {
+    const { placard } = bannerFacts(a);
+    const submitted = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        post(i % 2 === 0 ? a : b, '/api/public/tickets', {
+          placardToken: placard,
+          kind: 'suggestion',
+          description: `建议第${i + 1}号楼加装车棚。`,
+        }),
+      ),
+    );
+    expect(submitted.map((r) => r.status)).toEqual(Array<number>(16).fill(201));
+    const pending = await handle.db.selectFrom('audit_pending').select('id').execute();
+    expect(pending).toEqual([]);
+    const entries = await handle.db.selectFrom('audit_entries').select('seq').execute();
+    const key = deriveAuditKey(Buffer.from(dataKey, 'hex'));
+    const report = await verifyAuditChain(handle.db, { audit: { key, mac: 'hmac-sha256' } });
+    expect(report).toEqual({ ok: true, count: entries.length });
+    expect(entries.length).toBeGreaterThan(16);
   });
 
   it('refuse to start a third instance whose bucket does not exist, naming S3_BUCKET', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/factories.js';
+import { chainerFor } from '../server/audit/pending.js';
 import { recordAudit } from '../server/audit/service.js';
 import type { AuditSettings } from '../server/config.js';
 import type { DatabaseHandle } from '../server/db/database.js';
@@ -15,6 +16,7 @@ function collector() {
 
 beforeEach(async () => {
   handle = await openTestDatabase();
+  chainerFor(handle, audit);
   for (const id of ['T1', 'T2', 'T3']) {
     await recordAudit(
       handle.db,

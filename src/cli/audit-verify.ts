@@ -1,3 +1,4 @@
+import { createAuditChainer } from '../server/audit/pending.js';
 import { verifyAuditChain, type ChainBreak } from '../server/audit/service.js';
 import type { AuditSettings } from '../server/config.js';
 import type { DatabaseHandle } from '../server/db/database.js';
@@ -11,13 +12,18 @@ const reasonText: Record<ChainBreak, string> = {
 
 /**
  * `linli audit verify`: checks the whole audit chain with the configured key and algorithm and
- * writes one line. Returns the exit code: 0 when intact, 1 at the first broken entry.
+ * writes one line. Returns the exit code: 0 when intact, 1 at the first broken entry. On
+ * PostgreSQL it first chains the entries still pending (src/server/audit/pending.ts), as a
+ * running instance would within seconds, so that every committed entry is checked.
  */
 export async function auditVerifyCommand(
   handle: DatabaseHandle,
   audit: AuditSettings,
   out: ReportStream,
 ): Promise<number> {
+  if (handle.kind === 'postgres') {
+    await createAuditChainer(handle.db, audit).flush();
+  }
   const report = await verifyAuditChain(handle.db, { audit });
   if (report.ok) {
     out.write(`audit chain intact: ${report.count} entries\n`);

@@ -13,6 +13,7 @@ import {
 } from './config.js';
 import { defaultCreditRules } from '../domain/credit-repair.js';
 import { defaultCityOpsSettings } from './city-ops/settings.js';
+import { chainerFor } from './audit/pending.js';
 import type { AppContext } from './context.js';
 import { createDataCipher } from './crypto/data-cipher.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -46,6 +47,10 @@ export function createContext(
   handle: DatabaseHandle,
   now: () => Date = () => new Date(),
 ): AppContext {
+  const audit = config.audit ?? {
+    key: deriveAuditKey(config.dataKeys?.macKey ?? config.dataKey),
+    mac: 'hmac-sha256' as const,
+  };
   return {
     db: handle.db,
     databaseKind: handle.kind,
@@ -61,10 +66,8 @@ export function createContext(
     notify: config.notify ?? defaultNotifySettings,
     cityOps: config.cityOps ?? defaultCityOpsSettings,
     handlingRules: config.handlingRules ?? defaultHandlingSettings,
-    audit: config.audit ?? {
-      key: deriveAuditKey(config.dataKeys?.macKey ?? config.dataKey),
-      mac: 'hmac-sha256',
-    },
+    audit,
+    auditChainer: chainerFor(handle, audit),
     mediation: config.mediation ?? defaultMediationSettings,
     reinspection: config.reinspection ?? defaultReinspectionSettings,
     education: config.education ?? defaultEducationSettings,

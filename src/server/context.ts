@@ -10,6 +10,7 @@ import type {
   ReinspectionSettings,
   SurveySettings,
 } from './config.js';
+import type { AuditChainer } from './audit/pending.js';
 import type { CreditRules } from '../domain/credit-repair.js';
 import type { CityOpsSettings } from './city-ops/settings.js';
 import type { DataCipher } from './crypto/data-cipher.js';
@@ -35,6 +36,8 @@ export interface AppContext {
   cityOps: CityOpsSettings;
   /** The audit trail's MAC key and algorithm (src/server/audit). */
   audit: AuditSettings;
+  /** PostgreSQL's chainer of audit entries; null on SQLite (src/server/audit/pending.ts). */
+  auditChainer: AuditChainer | null;
   /** When a mediation agreement's performance is checked (src/server/mediations). */
   mediation: MediationSettings;
   /** When corrected cases are re-inspected (回头看, src/server/buildings). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
+import { startAuditSweep } from './audit/pending.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createContext } from './context-factory.js';
 import { openDatabase } from './db/database.js';
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
   }
   const outbox = startOutboxWorker(ctx, { logger: app.log });
   const housekeeping = startTicketHousekeeping(ctx, app.log);
+  const auditSweep = ctx.auditChainer
+    ? startAuditSweep(ctx.auditChainer, AUDIT_SWEEP_MS, (error) => {
+        app.log.error({ err: error }, 'audit chaining failed');
+      })
+    : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base =
@@ -71,12 +77,19 @@ async function main(): Promise<void> {
     await app.close();
     await outbox.stop();
     await housekeeping.stop();
+    await auditSweep?.stop();
     await handle.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 }
+
+/**
+ * How often PostgreSQL's audit entries left pending are chained: those of an instance that
+ * stopped between a commit and its chaining (src/server/audit/pending.ts).
+ */
+const AUDIT_SWEEP_MS = 5_000;
 
 /** How long SIGTERM waits for requests in flight (RELIABILITY F8: at most 10 s). */
 const DRAIN_MS = 10_000;

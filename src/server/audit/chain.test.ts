@@ -4,13 +4,21 @@ import type { AuditSettings } from '../config.js';
 import { deriveAuditKey, loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { entryMac, GENESIS_MAC } from './mac.js';
+import { chainerFor } from './pending.js';
 import { recordAudit, verifyAuditChain, withAudit, type AuditEntryInput } from './service.js';
 
 let handle: DatabaseHandle;
 const sha: AuditSettings = { key: Buffer.alloc(32, 9), mac: 'hmac-sha256' };
 const sm3: AuditSettings = { key: Buffer.alloc(32, 9), mac: 'hmac-sm3' };
 const clock = () => new Date('2026-03-02T01:30:00.000Z');
-const ctxOf = (audit: AuditSettings) => ({ audit, now: clock });
+/**
+ * The trail's context with `audit`'s key; on PostgreSQL the chainer is hung on the handle with
+ * that key, as the app's context does (src/server/context-factory.ts).
+ */
+const ctxOf = (audit: AuditSettings) => {
+  chainerFor(handle, audit);
+  return { audit, now: clock };
+};
 
 function accepted(ticketId: string): AuditEntryInput {
   return {
@@ -122,7 +130,8 @@ describe('appending inside the caller transaction', () => {
     });
     await expect(failing).rejects.toThrow('the change failed');
     expect(await rows()).toEqual([]);
-    expect(await withAudit(ctx, (_trx, audit) => audit(accepted('T2')))).toBe(1);
+    await withAudit(ctx, (_trx, audit) => audit(accepted('T2')));
+    expect((await rows()).map((r) => [r.seq, r.record_id])).toEqual([[1, 'T2']]);
   });
 
   it('keeps the entry of a committed transaction', async () => {
@@ -133,17 +142,18 @@ describe('appending inside the caller transaction', () => {
   });
 
   it('numbers 20 concurrent transactions 1 to 20 without gaps, chain intact', async () => {
-    const seqs = await Promise.all(
+    const ctx = ctxOf(sha);
+    await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         handle.db.transaction().execute(async (trx) => {
           await trx.selectFrom('audit_entries').select('seq').execute();
-          return recordAudit(trx, ctxOf(sha), accepted(`T${i}`));
+          await recordAudit(trx, ctx, accepted(`T${i}`));
         }),
       ),
     );
-    const expected = Array.from({ length: 20 }, (_, i) => i + 1);
-    expect([...seqs].sort((a, b) => a - b)).toEqual(expected);
-    expect((await rows()).map((r) => r.seq)).toEqual(expected);
+    const all = await rows();
+    expect(all.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(new Set(all.map((r) => r.record_id)).size).toBe(20);
     expect(await verifyAuditChain(handle.db, { audit: sha })).toEqual({ ok: true, count: 20 });
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import {
   auditReaderRoles,
   type AuditAction,
@@ -14,6 +14,7 @@ import type { AppContext } from '../context.js';
 import type { AuditEntryTable, Database } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
 import { canonicalDetail, entryMac, GENESIS_MAC, type ChainedFields } from './mac.js';
+import { insertPending } from './pending.js';
 import { presentAuditEntry } from './present.js';
 import * as store from './store.js';
 
@@ -33,8 +34,8 @@ export interface AuditEntryInput {
 /** The part of the context the trail needs: its key and algorithm, and the clock. */
 export type AuditContext = Pick<AppContext, 'audit' | 'now'>;
 
-/** Appends an entry inside the caller's transaction; returns its number. */
-export type Audit = (entry: AuditEntryInput) => Promise<number>;
+/** Appends an entry inside the caller's transaction. */
+export type Audit = (entry: AuditEntryInput) => Promise<void>;
 
 /** The roles that may read the trail (等保 审计管理员, and the bureau admin). */
 export const auditReaders = auditReaderRoles;
@@ -48,11 +49,8 @@ async function append(
   trx: Transaction<Database>,
   ctx: AuditContext,
   entry: AuditEntryInput,
-): Promise<number> {
-  await store.lockAppends(trx);
-  const last = await store.lastEntry(trx);
-  const fields: ChainedFields = {
-    seq: (last?.seq ?? 0) + 1,
+): Promise<void> {
+  const written = {
     at: ctx.now().toISOString(),
     actor_kind: entry.actorKind,
     actor_id: entry.actorId,
@@ -62,26 +60,34 @@ async function append(
     detail: canonicalDetail(entry.detail),
     request_id: entry.requestId ?? null,
   };
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await insertPending(trx, written);
+    return;
+  }
+  const last = await store.lastEntry(trx);
+  const fields: ChainedFields = { ...written, seq: (last?.seq ?? 0) + 1 };
   const prevMac = last?.mac ?? GENESIS_MAC;
   await store.insertEntry(trx, {
     ...fields,
     prev_mac: prevMac,
     mac: entryMac(ctx.audit, prevMac, fields),
   });
-  return fields.seq;
 }
 
 /**
- * Appends one entry to the audit trail inside `executor`'s transaction, so a rolled-back change
- * leaves no entry and a committed one always has it; returns the entry's number. Given the plain
- * database (a read of personal data has no transaction) it opens a transaction of its own.
- * On PostgreSQL the append holds a lock until the transaction ends, so call it as the last write.
+ * Writes one audit entry inside `executor`'s transaction, so a rolled-back change leaves no entry
+ * and a committed one always has it. Given the plain database (a read of personal data has no
+ * transaction) it opens a transaction of its own.
+ *
+ * SQLite has one writer: the entry is numbered and chained at once. On PostgreSQL it waits in
+ * `audit_pending` and is chained once the change has committed, before the change's caller goes
+ * on (src/server/audit/pending.ts), so concurrent changes do not commit one at a time.
  */
 export async function recordAudit(
   executor: Kysely<Database> | Transaction<Database>,
   ctx: AuditContext,
   entry: AuditEntryInput,
-): Promise<number> {
+): Promise<void> {
   if (executor.isTransaction) {
     return append(executor as Transaction<Database>, ctx, entry);
   }

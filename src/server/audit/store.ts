@@ -13,9 +13,10 @@ export interface EntryFilter {
 }
 
 /**
- * Serialises appends on PostgreSQL until the transaction ends: without it two transactions could
- * both read entry #n and both try to write #n+1. The lock is named after the schema, so Linli
- * instances sharing a server do not wait for each other. SQLite has one writer; nothing to do.
+ * Serialises the chainers on PostgreSQL until the transaction ends: without it two could both
+ * read entry #n and both try to write #n+1 (src/server/audit/pending.ts). The lock is named after
+ * the schema, so Linli instances sharing a server on different schemas do not wait for each
+ * other. SQLite has one writer; nothing to do.
  */
 export async function lockAppends(trx: Transaction<Database>): Promise<void> {
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {

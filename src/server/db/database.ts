@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import { keepStatements } from './pg-statements.js';
+import { WatchedPostgresDialect, type StatementWatch } from './pg-watched.js';
 import { withSafeRollback } from './sqlite-rollback.js';
 import { withKeptStatements } from './sqlite-statements.js';
 
@@ -16,6 +17,12 @@ export type DatabaseKind = Config['database']['kind'];
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * PostgreSQL only: a database of one connection for the audit trail's chainer, and where to
+   * hang the chainer so that it runs after every release of a connection that wrote an audit
+   * entry (src/server/audit/pending.ts).
+   */
+  auditChaining?: { db: Db; afterEntryWritten(run: () => Promise<void>): void };
   close(): Promise<void>;
 }
 
@@ -37,9 +44,32 @@ export function openSqlite(file: string): DatabaseHandle {
 
 /** Opens a PostgreSQL pool; an idle client's error must not crash the process. */
 export function openPostgres(url: string, options: { searchPath?: string } = {}): DatabaseHandle {
+  const pool = openPool(url, options, 10);
+  // The chainer's own connection: it must not wait for the pool's, which wait for it.
+  const chainPool = openPool(url, options, 1);
+  const watch: StatementWatch = { prefix: 'insert into "audit_pending"', after: null };
+  const db = new Kysely<Database>({ dialect: new WatchedPostgresDialect({ pool }, watch) });
+  const chainDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: chainPool }) });
+  return {
+    db,
+    kind: 'postgres',
+    auditChaining: {
+      db: chainDb,
+      afterEntryWritten: (run) => {
+        watch.after = run;
+      },
+    },
+    close: async () => {
+      await db.destroy();
+      await chainDb.destroy();
+    },
+  };
+}
+
+function openPool(url: string, options: { searchPath?: string }, max: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max,
     statement_timeout: 15_000,
     // A lock held elsewhere (a long transaction, a migration) makes a write fail fast with
     // 55P03, answered 503 with Retry-After, instead of a request that hangs for 15 s.
@@ -55,8 +85,7 @@ export function openPostgres(url: string, options: { searchPath?: string } = {})
     client.on('error', () => undefined);
     keepStatements(client);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return pool;
 }
 
 /** Opens the database the configuration names. */

@@ -27,6 +27,7 @@ import * as staffIdentity from './migrations/0024-staff-identity.js';
 import * as performanceIndexes from './migrations/0026-performance-indexes.js';
 import * as openTicketIndexes from './migrations/0029-open-ticket-indexes.js';
 import * as assessmentTicketCounts from './migrations/0030-assessment-ticket-counts.js';
+import * as auditPending from './migrations/0031-audit-pending.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0026-performance-indexes': performanceIndexes,
   '0029-open-ticket-indexes': openTicketIndexes,
   '0030-assessment-ticket-counts': assessmentTicketCounts,
+  '0031-audit-pending': auditPending,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -21,6 +21,7 @@ import type {
   OutboxTable,
   OutboxAttemptTable,
   AuditEntryTable,
+  AuditPendingTable,
   DepartmentTable,
   ReferralTable,
   ReferralFileTable,
@@ -122,6 +123,7 @@ export interface Database {
   calendar_years: CalendarYearTable;
   deadline_policies: DeadlinePolicyTable;
   audit_entries: AuditEntryTable;
+  audit_pending: AuditPendingTable;
   outbox: OutboxTable;
   outbox_attempts: OutboxAttemptTable;
   departments: DepartmentTable;

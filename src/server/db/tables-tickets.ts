@@ -158,6 +158,14 @@ export interface AuditEntryTable {
   mac: string;
 }
 
+/**
+ * An audit entry written on PostgreSQL and not yet chained: no number and no MAC until the chainer
+ * moves it into `audit_entries` (src/server/audit/pending.ts). `id` is the order of writing.
+ */
+export type AuditPendingTable = Omit<AuditEntryTable, 'seq' | 'prev_mac' | 'mac'> & {
+  id: Generated<string>;
+};
+
 /** A partner department (房管局, 绿化市容局, …) that referrals go to and clues come from. */
 export interface DepartmentTable {
   id: string;

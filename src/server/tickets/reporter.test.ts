@@ -1,6 +1,7 @@
 // The reporter's full number is revealed only to those who need it, and every reveal is in the
 // audit trail with its reason but never the number (城管条例 Art 26; docs/sources.md §5).
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorBody } from '../../contract/common.js';
 import type { RevealedReporter } from '../../contract/reporter.js';
@@ -280,10 +281,11 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
   it('gives no number when the audit entry cannot be written', async () => {
     const cookie = await loginAs(t.app, assignee.username);
     const before = (await revealEntries()).length;
-    const saved = t.ctx.audit;
     const decrypt = vi.spyOn(t.ctx.cipher, 'decrypt');
-    // An algorithm the MAC does not know makes the append throw inside its transaction.
-    t.ctx.audit = { ...saved, mac: 'hmac-none' as typeof saved.mac };
+    // The table the entry is written into is away, so the append throws inside the transaction:
+    // SQLite chains the entry at once, PostgreSQL writes it pending (src/server/audit/pending.ts).
+    const table = t.handle.kind === 'postgres' ? 'audit_pending' : 'audit_entries';
+    await sql`alter table ${sql.table(table)} rename to away`.execute(t.handle.db);
     try {
       const res = await t.app.inject({
         method: 'POST',
@@ -295,7 +297,7 @@ describe('POST /api/staff/tickets/:id/reporter/reveal', () => {
       expect(res.body).not.toContain(phone);
       expect(decrypt).not.toHaveBeenCalled();
     } finally {
-      t.ctx.audit = saved;
+      await sql`alter table away rename to ${sql.table(table)}`.execute(t.handle.db);
       decrypt.mockRestore();
     }
     expect(await revealEntries()).toHaveLength(before);
