@@ -168,11 +168,15 @@ function result(
   };
 }
 
-/** Runs the HTTP scenarios not in `load.skip`, each product side before its baseline. */
+/**
+ * Runs the HTTP scenarios not in `load.skip`, each product side before its baseline.
+ * `afterIntake` runs once intake's tickets are written, before the reads.
+ */
 export async function runScenarios(
   urls: { product: string; baseline: string },
   inputs: Inputs,
   load: Load,
+  afterIntake: () => Promise<void> = () => Promise.resolve(),
 ): Promise<ScenarioResult[]> {
   const intakeBody = (i: number) =>
     JSON.stringify({
@@ -282,6 +286,9 @@ export async function runScenarios(
   for (const [key, run] of scenarios) {
     if (!load.skip.includes(key)) {
       results.push(...(await run()));
+      if (key === 'intake') {
+        await afterIntake();
+      }
     }
   }
   return results;

@@ -28,6 +28,7 @@ import * as performanceIndexes from './migrations/0026-performance-indexes.js';
 import * as openTicketIndexes from './migrations/0029-open-ticket-indexes.js';
 import * as assessmentTicketCounts from './migrations/0030-assessment-ticket-counts.js';
 import * as auditPending from './migrations/0031-audit-pending.js';
+import * as ticketsAutovacuum from './migrations/0032-tickets-autovacuum.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0029-open-ticket-indexes': openTicketIndexes,
   '0030-assessment-ticket-counts': assessmentTicketCounts,
   '0031-audit-pending': auditPending,
+  '0032-tickets-autovacuum': ticketsAutovacuum,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
