@@ -271,6 +271,37 @@ describe('two instances on one PostgreSQL database', () => {
     expect(entries.length).toBeGreaterThan(16);
   });
 
+  it('chain in the sweep of a running instance an entry a stopped one left pending', async () => {
+    await handle.db
+      .insertInto('audit_pending')
+      .values({
+        at: new Date().toISOString(),
+        actor_kind: 'system',
+        actor_id: null,
+        action: 'ticket.submit',
+        record_type: 'ticket',
+        record_id: 'left-by-a-stopped-instance',
+        detail: '{}',
+        request_id: null,
+      })
+      .execute();
+    const until = Date.now() + 15_000;
+    let chained: { seq: number } | undefined;
+    while (!chained && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      chained = await handle.db
+        .selectFrom('audit_entries')
+        .select('seq')
+        .where('record_id', '=', 'left-by-a-stopped-instance')
+        .executeTakeFirst();
+    }
+    expect(chained?.seq).toBeGreaterThan(0);
+    expect(await handle.db.selectFrom('audit_pending').select('id').execute()).toEqual([]);
+    const key = deriveAuditKey(Buffer.from(dataKey, 'hex'));
+    const report = await verifyAuditChain(handle.db, { audit: { key, mac: 'hmac-sha256' } });
+    expect(report).toMatchObject({ ok: true });
+  });
+
   it('refuse to start a third instance whose bucket does not exist, naming S3_BUCKET', async () => {
     const failure = await refusedStart;
     expect(failure?.message).toMatch(/^instance C exited with 1 before it listened/);
