@@ -5,7 +5,13 @@ export const workbenchTheme: ThemeConfig = {
   token: {
     colorPrimary: '#0b5cad',
     borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif",
+    fontFamily: [
+      '-apple-system',
+      'BlinkMacSystemFont',
+      "'PingFang SC'",
+      "'Microsoft YaHei'",
+      "'WenQuanYi Micro Hei'",
+      'sans-serif',
+    ].join(', '),
   },
 };

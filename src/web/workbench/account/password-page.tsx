@@ -92,7 +92,7 @@ export function PasswordPage() {
             setChanged(false);
           }}
         >
-          {/* The user name lets a password manager file the new password under the right account. */}
+          {/* The user name lets a password manager file the new password under its account. */}
           <input
             type="text"
             name="username"

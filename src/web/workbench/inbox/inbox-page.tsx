@@ -58,7 +58,8 @@ export function InboxPage() {
   const { page, pageSize } = query;
   useDocumentTitle('menu.inbox');
 
-  const key = `${query.status}/${query.tier}/${query.due}/${page}/${pageSize}?${inboxSearchKey(query)}`;
+  const listed = `${query.status}/${query.tier}/${query.due}`;
+  const key = `${listed}/${page}/${pageSize}?${inboxSearchKey(query)}`;
   const { resource, reload } = useStaffResource(key, (signal) => fetchTickets(query, signal));
   const inboxSearch = `?${params.toString()}`;
   const columns = useMemo(() => inboxColumns(t, locale, inboxSearch), [t, locale, inboxSearch]);

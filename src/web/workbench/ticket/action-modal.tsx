@@ -63,9 +63,8 @@ export function ActionModal({ ticket, action, onClose, onDone, onStale }: Action
   };
 
   // Where an escalation or a return goes, for the lead line of those dialogs.
-  const target = t(
-    `ticket.tier_unit.${action === 'return_down' ? tierBelow(ticket.tier) : tierAbove(ticket.tier)}`,
-  );
+  const targetTier = action === 'return_down' ? tierBelow(ticket.tier) : tierAbove(ticket.tier);
+  const target = t(`ticket.tier_unit.${targetTier}`);
   const title =
     action === 'escalate' || action === 'return_down'
       ? actionLabel(t, action, ticket.tier)
