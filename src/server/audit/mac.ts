@@ -27,6 +27,38 @@ export function canonicalDetail(detail: AuditDetail = {}): string {
   return JSON.stringify(Object.fromEntries(sorted));
 }
 
+/** An entry as a change writes it: everything but its number and MACs. */
+export type WrittenEntry = Omit<ChainedFields, 'seq'>;
+
+/**
+ * Numbers `entries` on from `last` (the newest entry of the trail, undefined while it is empty)
+ * and links each to the one before it: the rows to insert into `audit_entries`, in order.
+ */
+export function chainAfter(
+  settings: AuditSettings,
+  last: { seq: number; mac: string } | undefined,
+  entries: readonly WrittenEntry[],
+): AuditEntryTable[] {
+  let seq = last?.seq ?? 0;
+  let prevMac = last?.mac ?? GENESIS_MAC;
+  return entries.map((entry) => {
+    const fields: ChainedFields = {
+      seq: ++seq,
+      at: entry.at,
+      actor_kind: entry.actor_kind,
+      actor_id: entry.actor_id,
+      action: entry.action,
+      record_type: entry.record_type,
+      record_id: entry.record_id,
+      detail: entry.detail,
+      request_id: entry.request_id,
+    };
+    const row = { ...fields, prev_mac: prevMac, mac: entryMac(settings, prevMac, fields) };
+    prevMac = row.mac;
+    return row;
+  });
+}
+
 /**
  * mac = HMAC(key, prev_mac ‖ canonical JSON of the entry's fields). The fields go in as a JSON
  * array in a fixed order, so no field can be moved into another without changing the MAC.

@@ -16,22 +16,17 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditSettings } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
-import type { AuditPendingTable, Database } from '../db/schema.js';
-import { entryMac, GENESIS_MAC, type ChainedFields } from './mac.js';
+import type { AuditEntryTable, Database } from '../db/schema.js';
+import { chainAfter, type WrittenEntry } from './mac.js';
 import * as store from './store.js';
-
-/** An entry as a change writes it: everything but its number and MACs. */
-export type PendingEntry = Omit<ChainedFields, 'seq'>;
 
 /** The most entries one pass of the chainer moves in one transaction. */
 export const CHAIN_BATCH = 500;
 
 /** Writes an entry for the chainer, inside the change's transaction. */
-export async function insertPending(trx: Transaction<Database>, entry: PendingEntry) {
+export async function insertPending(trx: Transaction<Database>, entry: WrittenEntry) {
   await trx.insertInto('audit_pending').values(entry).execute();
 }
-
-type PendingRow = Omit<AuditPendingTable, 'id'> & { id: string };
 
 /**
  * One pass: under the trail's lock, numbers and moves up to `CHAIN_BATCH` pending entries in the
@@ -40,7 +35,7 @@ type PendingRow = Omit<AuditPendingTable, 'id'> & { id: string };
 export async function chainOnce(db: Kysely<Database>, settings: AuditSettings): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await store.lockAppends(trx);
-    const rows: PendingRow[] = await trx
+    const rows = await trx
       .selectFrom('audit_pending')
       .selectAll()
       .orderBy('id')
@@ -49,26 +44,7 @@ export async function chainOnce(db: Kysely<Database>, settings: AuditSettings): 
     if (rows.length === 0) {
       return 0;
     }
-    const last = await store.lastEntry(trx);
-    let seq = last?.seq ?? 0;
-    let prevMac = last?.mac ?? GENESIS_MAC;
-    const chained = rows.map((row) => {
-      const fields: ChainedFields = {
-        seq: ++seq,
-        at: row.at,
-        actor_kind: row.actor_kind,
-        actor_id: row.actor_id,
-        action: row.action,
-        record_type: row.record_type,
-        record_id: row.record_id,
-        detail: row.detail,
-        request_id: row.request_id,
-      };
-      const entry = { ...fields, prev_mac: prevMac, mac: entryMac(settings, prevMac, fields) };
-      prevMac = entry.mac;
-      return entry;
-    });
-    await insertChained(trx, chained);
+    await insertChained(trx, chainAfter(settings, await store.lastEntry(trx), rows));
     const ids = rows.map((r) => r.id);
     await sql`delete from audit_pending where id = any(${ids}::bigint[])`.execute(trx);
     return rows.length;
@@ -79,10 +55,7 @@ export async function chainOnce(db: Kysely<Database>, settings: AuditSettings): 
  * Inserts a batch of chained entries with one statement whose text does not depend on the batch's
  * size, so that it stays one prepared statement (src/server/db/pg-statements.ts).
  */
-async function insertChained(
-  trx: Transaction<Database>,
-  rows: (ChainedFields & { prev_mac: string; mac: string })[],
-) {
+async function insertChained(trx: Transaction<Database>, rows: AuditEntryTable[]) {
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   await sql`insert into audit_entries (seq, at, actor_kind, actor_id, action, record_type,
       record_id, detail, request_id, prev_mac, mac)

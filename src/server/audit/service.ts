@@ -13,7 +13,7 @@ import type { StaffActor } from '../accounts/service.js';
 import type { AppContext } from '../context.js';
 import type { AuditEntryTable, Database } from '../db/schema.js';
 import { AppError, fieldIssue } from '../errors.js';
-import { canonicalDetail, entryMac, GENESIS_MAC, type ChainedFields } from './mac.js';
+import { canonicalDetail, chainAfter, entryMac, GENESIS_MAC, type WrittenEntry } from './mac.js';
 import { insertPending } from './pending.js';
 import { presentAuditEntry } from './present.js';
 import * as store from './store.js';
@@ -50,7 +50,7 @@ async function append(
   ctx: AuditContext,
   entry: AuditEntryInput,
 ): Promise<void> {
-  const written = {
+  const written: WrittenEntry = {
     at: ctx.now().toISOString(),
     actor_kind: entry.actorKind,
     actor_id: entry.actorId,
@@ -64,14 +64,10 @@ async function append(
     await insertPending(trx, written);
     return;
   }
-  const last = await store.lastEntry(trx);
-  const fields: ChainedFields = { ...written, seq: (last?.seq ?? 0) + 1 };
-  const prevMac = last?.mac ?? GENESIS_MAC;
-  await store.insertEntry(trx, {
-    ...fields,
-    prev_mac: prevMac,
-    mac: entryMac(ctx.audit, prevMac, fields),
-  });
+  const [row] = chainAfter(ctx.audit, await store.lastEntry(trx), [written]);
+  if (row) {
+    await store.insertEntry(trx, row);
+  }
 }
 
 /**
