@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import { keepStatements } from './pg-statements.js';
 import { WatchedPostgresDialect, type StatementWatch } from './pg-watched.js';
+import { checkpointInWorker, registerCheckpointer } from './sqlite-checkpointer.js';
 import { withSafeRollback } from './sqlite-rollback.js';
 import { withKeptStatements } from './sqlite-statements.js';
 
@@ -28,18 +29,30 @@ export interface DatabaseHandle {
 
 /**
  * Opens SQLite in WAL mode with synchronous=FULL: an acknowledged ticket is a legal record and must
- * survive a crash (docs/database.md). The busy timeout is short because better-sqlite3 blocks the
- * event loop while it waits.
+ * survive a crash (docs/database.md). The log's checkpoints are made by a worker thread
+ * (sqlite-checkpointer.ts), not inside a commit on the event loop. The busy timeout is short
+ * because better-sqlite3 blocks the event loop while it waits.
  */
 export function openSqlite(file: string): DatabaseHandle {
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file, { timeout: 1000 });
-  sqlite.pragma('journal_mode = WAL');
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  const checkpointer = wal ? checkpointInWorker(sqlite, file) : null;
   const database = withSafeRollback(sqlite, withKeptStatements(sqlite));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  if (checkpointer) {
+    registerCheckpointer(db, checkpointer);
+  }
+  return {
+    db,
+    kind: 'sqlite',
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** Opens a PostgreSQL pool; an idle client's error must not crash the process. */

@@ -1,7 +1,8 @@
 // Group commit on SQLite: units of work (one ticket each) that arrive while a commit is in flight
 // are written in ONE transaction, each inside a savepoint of its own, and each is answered only
 // after that transaction has committed. With synchronous=FULL every commit waits for an fsync of
-// the write-ahead log; one fsync then serves every unit of the batch instead of one unit.
+// the write-ahead log; one fsync then serves every unit of the batch instead of one unit. The
+// log's checkpoints are not made in the commit but by a worker thread (sqlite-checkpointer.ts).
 //
 // Per-unit semantics stay those of a transaction of its own: a unit that throws is rolled back
 // to its savepoint and fails alone; the units after it see the writes of the units before it
@@ -13,6 +14,7 @@
 // slowest unit.
 import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { checkpointerOf } from './sqlite-checkpointer.js';
 
 /** A unit of work: it writes through the transaction it is given and nothing else. */
 export type Unit<T> = (trx: Transaction<Database>) => Promise<T>;
@@ -84,6 +86,10 @@ function sqliteGroupCommit(db: Kysely<Database>): GroupCommit {
   }
 
   async function writeBatch(): Promise<void> {
+    const checkpointer = checkpointerOf(db);
+    // A log grown past its bound starts again only if no write begins before the checkpoint has
+    // copied all of it: the batch waits here, and the event loop goes on serving meanwhile.
+    await checkpointer?.room();
     const batch = queue.splice(0, MAX_BATCH);
     const outcomes: Outcome[] = [];
     try {
@@ -99,6 +105,7 @@ function sqliteGroupCommit(db: Kysely<Database>): GroupCommit {
       }
       return;
     }
+    checkpointer?.nudge();
     batch.forEach((p, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) {
