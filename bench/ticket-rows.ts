@@ -1,7 +1,8 @@
 // Ticket rows for the dashboard's tests and its benchmark, written through the tickets store.
 import type { Insertable } from 'kysely';
 import type { TicketTable } from '../src/server/db/schema.js';
-import { newId } from '../src/server/ids.js';
+import { newId, sha256Hex } from '../src/server/ids.js';
+import { newTrackingCode } from '../src/server/tickets/intake.js';
 
 /** Where a ticket was filed: its building, room and street. */
 export interface TicketPlace {
@@ -24,16 +25,17 @@ export interface TicketFacts {
   supervisionDueAt?: string | null;
 }
 
-let serial = 0;
-
-/** A complete ticket row at a place with the given facts. */
+/**
+ * A complete ticket row at a place with the given facts. Its tracking code and access hash are
+ * random as the product's are, so a new ticket's entry in their indexes lands where a real one
+ * would: on a random page of the whole index, not after a block of generated codes.
+ */
 export function ticketRow(place: TicketPlace, facts: TicketFacts): Insertable<TicketTable> {
-  serial += 1;
   const id = newId();
   return {
     id,
-    tracking_code: `B${String(serial).padStart(9, '0')}${id.slice(0, 4)}`,
-    access_hash: id,
+    tracking_code: newTrackingCode(),
+    access_hash: sha256Hex(id),
     idempotency_key: null,
     request_hash: id,
     kind: 'complaint',
