@@ -18,10 +18,10 @@ const base = packageCalendar();
 
 /** The working calendar in force: the package's data with the bureau's overrides on top. */
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  const [rows, years] = await Promise.all([store.listOverrides(db), store.listConfirmedYears(db)]);
+  const { overrides, years } = await store.readCalendar(db);
   return {
     ...base,
-    overrides: new Map(rows.map((r) => [r.date, r.kind])),
+    overrides: new Map(overrides.map((r) => [r.date, r.kind])),
     confirmedYears: new Set(years),
   };
 }

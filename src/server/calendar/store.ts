@@ -1,7 +1,41 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+type CalendarDayKind = 'holiday' | 'workday';
+
+/**
+ * What a deadline needs of the calendar in one statement (one round trip on PostgreSQL, where a
+ * ticket's filing makes a dozen): every override's date and kind, and each confirmed year as a
+ * row of its own with no date.
+ */
+export async function readCalendar(
+  db: Executor,
+): Promise<{ overrides: { date: string; kind: CalendarDayKind }[]; years: number[] }> {
+  const rows = await db
+    .selectFrom('calendar_overrides')
+    .select(['date', 'kind', sql<number | null>`null`.as('year')])
+    .unionAll(
+      db
+        .selectFrom('calendar_years')
+        .select([
+          sql<string>`null`.as('date'),
+          sql<CalendarDayKind>`null`.as('kind'),
+          sql<number | null>`year`.as('year'),
+        ]),
+    )
+    .execute();
+  const overrides: { date: string; kind: CalendarDayKind }[] = [];
+  const years: number[] = [];
+  for (const row of rows) {
+    if (row.year === null) {
+      overrides.push({ date: row.date, kind: row.kind });
+    } else {
+      years.push(row.year);
+    }
+  }
+  return { overrides, years };
+}
 
 /** Every override the bureau has entered, oldest date first. */
 export function listOverrides(db: Executor) {

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/factories.js';
 import type { DatabaseHandle } from './database.js';
-import { groupCommitOf, inSavepoint, MAX_BATCH } from './group-commit.js';
+import { groupCommitOf, MAX_BATCH } from './group-commit.js';
 import type { Database } from './schema.js';
 
 let handle: DatabaseHandle;
@@ -98,20 +98,6 @@ describe('group commit', () => {
       // Four transactions at once: whichever 'a' commits second is refused.
       expect(refused.length === 1 && [0, 2].includes(refused[0] as number)).toBe(true);
     }
-  });
-
-  it('keeps what a unit wrote before a savepoint whose work was refused', async () => {
-    const gc = groupCommitOf(handle.db);
-    const kept = await gc.run(async (trx) => {
-      await insertRow(trx, 'counted');
-      return inSavepoint(trx, async (inner) => {
-        await insertRow(inner, 'refused');
-        throw new Error('bad ticket');
-      }).catch((error: unknown) => (error as Error).message);
-    });
-
-    expect(kept).toBe('bad ticket');
-    expect(await storedNames()).toEqual(['counted']);
   });
 
   it('answers a unit only after its transaction committed', async () => {

@@ -38,28 +38,9 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  */
 export const MAX_BATCH = 64;
 
-// One name for every savepoint: SQLite and PostgreSQL both roll back to and release the newest
-// savepoint of a name, so nested ones need no names of their own, and the statement texts stay
-// the same (so their prepared statements can be kept).
+// One name for every unit's savepoint, so the statement texts stay the same (and their prepared
+// statements can be kept).
 const savepoint = sql.id('unit');
-
-/**
- * Runs `work` inside a savepoint of `trx`: on a throw the savepoint is rolled back, so the
- * transaction goes on without the work's writes (PostgreSQL would otherwise refuse every later
- * statement of an aborted transaction), and the error is thrown again.
- */
-export async function inSavepoint<T>(trx: Transaction<Database>, work: Unit<T>): Promise<T> {
-  await sql`savepoint ${savepoint}`.execute(trx);
-  try {
-    const value = await work(trx);
-    await sql`release savepoint ${savepoint}`.execute(trx);
-    return value;
-  } catch (error) {
-    await sql`rollback to savepoint ${savepoint}`.execute(trx);
-    await sql`release savepoint ${savepoint}`.execute(trx);
-    throw error;
-  }
-}
 
 function sqliteGroupCommit(db: Kysely<Database>): GroupCommit {
   const queue: Pending[] = [];

@@ -1,6 +1,13 @@
 // SQL of the public rate limits: a log of counted requests (resident_rate_hits, migration 0019),
 // subjects stored only as keyed hashes.
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type Insertable,
+  type Kysely,
+  type QueryCreator,
+  type Transaction,
+} from 'kysely';
 import type { Database, ResidentRateHitTable } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -33,17 +40,26 @@ export async function listHits(
   return rows.map((r) => r.at);
 }
 
-/** Counts one request, and forgets this subject's requests older than every window. */
+/**
+ * Counts one request, and forgets this subject's requests older than every window: on
+ * PostgreSQL in one statement (the delete as a data-changing `with`, one round trip instead of
+ * two), on SQLite, which has no such `with`, in two.
+ */
 export async function insertHit(
   db: Executor,
   row: Insertable<ResidentRateHitTable>,
   forgetBefore: string,
 ): Promise<void> {
-  await db
-    .deleteFrom('resident_rate_hits')
-    .where('bucket', '=', row.bucket)
-    .where('subject', '=', row.subject)
-    .where('at', '<', forgetBefore)
-    .execute();
+  const forget = (qb: QueryCreator<Database>) =>
+    qb
+      .deleteFrom('resident_rate_hits')
+      .where('bucket', '=', row.bucket)
+      .where('subject', '=', row.subject)
+      .where('at', '<', forgetBefore);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.with('forgotten', forget).insertInto('resident_rate_hits').values(row).execute();
+    return;
+  }
+  await forget(db).execute();
   await db.insertInto('resident_rate_hits').values(row).execute();
 }

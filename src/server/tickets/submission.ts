@@ -6,9 +6,10 @@ import type { Receipt, SubmitTicket } from '../../contract/tickets.js';
 import { normalizeText } from '../../domain/personal-data.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/database.js';
-import { groupCommitOf, inSavepoint } from '../db/group-commit.js';
+import { groupCommitOf } from '../db/group-commit.js';
 import type { Database } from '../db/schema.js';
 import { chargeTicketSubmission } from '../http/public-throttle.js';
+import { RateLimitedError } from '../rate-limits/service.js';
 import { getBuildingContext } from '../org/service.js';
 import {
   accessTokenOf,
@@ -118,23 +119,19 @@ async function fileSubmission(
 }
 
 /**
- * One submission as a unit of the group commit: the address is counted first and stays counted
- * when the ticket itself is refused (a bad placard costs a try, as before), so the ticket runs
- * in a savepoint of its own and its refusal is returned, not thrown.
+ * Counts a submission that was refused (an unknown placard or matter, a reused key) against its
+ * address, in a unit of its own: the refused ticket's unit was rolled back whole, its count with
+ * it, and a bad placard must still cost a try. A limit reached meanwhile is not this refusal's
+ * answer, so it is let go.
  */
-async function submissionUnit(
-  trx: Transaction<Database>,
-  ctx: AppContext,
-  submission: Submission,
-  address: string | null,
-): Promise<{ ok: true; value: Submitted } | { ok: false; error: unknown }> {
-  if (address !== null) {
-    await chargeTicketSubmission(ctx, trx, address);
-  }
-  return inSavepoint(trx, (inner) => fileSubmission(inner, ctx, submission)).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
+async function countRefused(ctx: AppContext, address: string): Promise<void> {
+  await groupCommitOf(ctx.db)
+    .run((trx) => chargeTicketSubmission(ctx, trx, address))
+    .catch((error: unknown) => {
+      if (!(error instanceof RateLimitedError)) {
+        throw error;
+      }
+    });
 }
 
 /**
@@ -143,6 +140,10 @@ async function submissionUnit(
  * `address` is the client's, counted against the hourly limit of placard submissions; null for
  * the product's own callers (the demo data). The answer comes once the ticket is durable; on
  * SQLite it shares its commit with the submissions that arrived while the last one was written.
+ *
+ * The address is counted in the ticket's own transaction (one commit for both). A ticket that is
+ * refused rolls that transaction back, and is counted again on its own (countRefused): refusals
+ * are rare, and a savepoint around every ticket cost each of them two more statements.
  */
 export async function submitTicket(
   ctx: AppContext,
@@ -151,16 +152,24 @@ export async function submitTicket(
   address: string | null = null,
 ): Promise<Submitted> {
   const submission = { input, idempotencyKey, hash: requestHash(input) };
-  const outcome = await groupCommitOf(ctx.db).run((trx) =>
-    submissionUnit(trx, ctx, submission, address),
-  );
-  if (outcome.ok) {
-    return outcome.value;
+  try {
+    return await groupCommitOf(ctx.db).run(async (trx) => {
+      if (address !== null) {
+        await chargeTicketSubmission(ctx, trx, address);
+      }
+      return fileSubmission(trx, ctx, submission);
+    });
+  } catch (error) {
+    // Two identical submissions raced (PostgreSQL): the loser answers with the winner's receipt.
+    const raced = idempotencyKey
+      ? await replay(ctx, ctx.db, idempotencyKey, submission.hash)
+      : null;
+    if (raced) {
+      return { receipt: raced, created: false };
+    }
+    if (address !== null && error instanceof AppError && !(error instanceof RateLimitedError)) {
+      await countRefused(ctx, address);
+    }
+    throw error;
   }
-  // Two identical submissions raced (PostgreSQL): the loser answers with the winner's receipt.
-  const raced = idempotencyKey ? await replay(ctx, ctx.db, idempotencyKey, submission.hash) : null;
-  if (raced) {
-    return { receipt: raced, created: false };
-  }
-  throw outcome.error;
 }
