@@ -146,8 +146,10 @@ export function checkpointInWorker(
     started.unref();
     started.on('message', (message: { ok: boolean; result?: CheckpointResult }) => {
       running = false;
-      // Idle, the worker keeps no process alive; a checkpoint in flight does.
-      started.unref();
+      // Idle, the worker keeps no process alive; a checkpoint in flight, or its close, does.
+      if (!closed) {
+        started.unref();
+      }
       if (!message.ok || !message.result) {
         fallBack();
         void started.terminate();
