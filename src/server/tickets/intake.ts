@@ -162,25 +162,27 @@ export async function writeTicket(
   { input, row }: PreparedTicket,
 ): Promise<FiledTicket> {
   const staffId = input.submitter.kind === 'staff' ? input.submitter.staffId : null;
-  await store.insertTicket(trx, row);
-  await store.insertReporter(trx, {
-    ticketId: row.id,
-    phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
-    phoneMasked: input.phone ? maskPhone(input.phone) : null,
-    phoneDigest: input.phone ? reporterPhoneDigest(ctx.cipher, input.phone) : null,
-    nameEnc: input.reporterName ? ctx.cipher.encrypt(input.reporterName) : null,
-    nameMasked: input.reporterName ? maskName(input.reporterName) : null,
+  await store.insertNewTicket(trx, {
+    ticket: row,
+    reporter: {
+      ticketId: row.id,
+      phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
+      phoneMasked: input.phone ? maskPhone(input.phone) : null,
+      phoneDigest: input.phone ? reporterPhoneDigest(ctx.cipher, input.phone) : null,
+      nameEnc: input.reporterName ? ctx.cipher.encrypt(input.reporterName) : null,
+      nameMasked: input.reporterName ? maskName(input.reporterName) : null,
+    },
+    event: {
+      ticketId: row.id,
+      seq: 1,
+      type: 'submitted',
+      at: row.created_at,
+      actorKind: input.submitter.kind,
+      actorId: staffId,
+      data: { kind: input.kind, photos: input.photoIds.length, ...input.firstEventData },
+    },
   });
   await attachPhotos(trx, row.id, input.photoIds, row.created_at);
-  await store.insertEvent(trx, {
-    ticketId: row.id,
-    seq: 1,
-    type: 'submitted',
-    at: row.created_at,
-    actorKind: input.submitter.kind,
-    actorId: staffId,
-    data: { kind: input.kind, photos: input.photoIds.length, ...input.firstEventData },
-  });
   return row;
 }
 
