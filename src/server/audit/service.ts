@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import {
   auditReaderRoles,
   type AuditAction,
@@ -17,6 +17,7 @@ import { canonicalDetail, chainAfter, entryMac, GENESIS_MAC, type WrittenEntry }
 import { insertPending } from './pending.js';
 import { presentAuditEntry } from './present.js';
 import * as store from './store.js';
+import { isPostgres } from '../db/dialect.js';
 
 /** One audited event as a feature describes it; the trail adds the time, number and MAC. */
 export interface AuditEntryInput {
@@ -60,7 +61,7 @@ async function append(
     detail: canonicalDetail(entry.detail),
     request_id: entry.requestId ?? null,
   };
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(trx)) {
     await insertPending(trx, written);
     return;
   }

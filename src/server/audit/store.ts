@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditEntryTable, Database } from '../db/schema.js';
+import { isPostgres } from '../db/dialect.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -19,7 +20,7 @@ export interface EntryFilter {
  * other. SQLite has one writer; nothing to do.
  */
 export async function lockAppends(trx: Transaction<Database>): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.audit_entries'))`.execute(
       trx,
     );

@@ -71,12 +71,6 @@ export async function deleteOverride(db: Executor, date: string): Promise<boolea
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Years the bureau confirmed as completely entered. */
-export async function listConfirmedYears(db: Executor): Promise<number[]> {
-  const rows = await db.selectFrom('calendar_years').select('year').orderBy('year').execute();
-  return rows.map((r) => r.year);
-}
-
 /** Confirms a year as completely entered. */
 export async function confirmYear(
   db: Executor,

@@ -12,9 +12,10 @@
 // PostgreSQL keeps one transaction per unit: its server already lets concurrent commits share
 // one WAL flush, and a shared transaction would serialise the pool's connections behind the
 // slowest unit.
-import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { checkpointerOf } from './sqlite-checkpointer.js';
+import { isPostgres } from './dialect.js';
 
 /** A unit of work: it writes through the transaction it is given and nothing else. */
 export type Unit<T> = (trx: Transaction<Database>) => Promise<T>;
@@ -43,6 +44,7 @@ export const MAX_BATCH = 64;
 const savepoint = sql.id('unit');
 
 function sqliteGroupCommit(db: Kysely<Database>): GroupCommit {
+  const checkpointer = checkpointerOf(db);
   const queue: Pending[] = [];
   let scheduled = false;
 
@@ -67,7 +69,6 @@ function sqliteGroupCommit(db: Kysely<Database>): GroupCommit {
   }
 
   async function writeBatch(): Promise<void> {
-    const checkpointer = checkpointerOf(db);
     // A log grown past its bound starts again only if no write begins before the checkpoint has
     // copied all of it: the batch waits here, and the event loop goes on serving meanwhile.
     await checkpointer?.room();
@@ -133,8 +134,7 @@ const instances = new WeakMap<Kysely<Database>, GroupCommit>();
 export function groupCommitOf(db: Kysely<Database>): GroupCommit {
   let instance = instances.get(db);
   if (!instance) {
-    const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-    instance = sqlite ? sqliteGroupCommit(db) : transactionPerUnit(db);
+    instance = isPostgres(db) ? transactionPerUnit(db) : sqliteGroupCommit(db);
     instances.set(db, instance);
   }
   return instance;

@@ -1,4 +1,4 @@
-import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
 import * as audit from './migrations/0002-audit.js';
@@ -29,6 +29,7 @@ import * as openTicketIndexes from './migrations/0029-open-ticket-indexes.js';
 import * as assessmentTicketCounts from './migrations/0030-assessment-ticket-counts.js';
 import * as auditPending from './migrations/0031-audit-pending.js';
 import * as ticketsAutovacuum from './migrations/0032-tickets-autovacuum.js';
+import { isPostgres } from './dialect.js';
 
 /** Migrations in order; a new one is appended, never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -70,7 +71,7 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
  * schema it can see, so it must be told which one is ours when a server hosts several.
  */
 async function currentSchema(db: Db): Promise<string | undefined> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+  if (!isPostgres(db)) {
     return undefined;
   }
   const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
@@ -94,7 +95,7 @@ function isForeignSchemaRace(error: unknown, ours: string | undefined): boolean 
  * district's million tickets, and the start would fail half-way through its migrations.
  */
 export async function onMigrationConnection<T>(db: Db, work: (conn: Db) => Promise<T>): Promise<T> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+  if (!isPostgres(db)) {
     return work(db);
   }
   return db.connection().execute(async (conn) => {

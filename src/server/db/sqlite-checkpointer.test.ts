@@ -67,7 +67,7 @@ describe('checkpoints of the SQLite log in a worker thread', () => {
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
   });
 
-  it('starts no worker while the log is short, and checkpoints it all once it is long', async () => {
+  it('starts no worker while the log is short, and copies it all once it is long', async () => {
     const { checkpointer, write } = open({ startAtPages: 200, intervalMs: 60_000 });
     write(20);
     checkpointer.nudge();
@@ -80,7 +80,7 @@ describe('checkpoints of the SQLite log in a worker thread', () => {
     expect(report.checkpointed).toBe(report.log);
   });
 
-  it('lets the log start again after a full checkpoint, so it does not grow without end', async () => {
+  it('lets the log start again after a full checkpoint, so it stays bounded', async () => {
     const { file, checkpointer, write } = open({ startAtPages: 50, intervalMs: 60_000 });
     write(300);
     const full = await nextCheckpoint(checkpointer);
@@ -96,7 +96,7 @@ describe('checkpoints of the SQLite log in a worker thread', () => {
     expect(statSync(`${file}-wal`).size).toBe(size);
   });
 
-  it('makes a writer wait in room() while the log is past its bound, until all is copied', async () => {
+  it('makes a writer wait in room() past the bound until all is copied', async () => {
     const { checkpointer, write } = open({
       startAtPages: 10,
       maxLogPages: 100,
@@ -139,7 +139,7 @@ describe('checkpoints of the SQLite log in a worker thread', () => {
     await broken.room(); // a failed checkpointer holds no writer back
   });
 
-  it('keeps every ticket-sized write of the group commit through checkpoints and a reopen', async () => {
+  it('keeps every group-commit write through checkpoints and a reopen', async () => {
     const file = tempFile();
     const first = openSqlite(file);
     await first.db.schema

@@ -3,7 +3,7 @@
 // In WAL mode every commit appends the pages it changed to the log, and a checkpoint copies them
 // back into the database file and syncs it. SQLite's automatic checkpoint runs inside the commit
 // that crosses 1 000 pages, and better-sqlite3 runs every statement on the event loop: on a
-// district's database that commit held every other request for 30–200 ms (docs/performance.md).
+// district's database that commit held every other request for 30–400 ms (docs/performance.md).
 // Here the app's connection makes no checkpoint of its own; a worker with a connection of its own
 // makes PASSIVE checkpoints, which never block a writer or a reader.
 //

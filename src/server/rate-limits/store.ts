@@ -1,14 +1,8 @@
 // SQL of the public rate limits: a log of counted requests (resident_rate_hits, migration 0019),
 // subjects stored only as keyed hashes.
-import {
-  PostgresAdapter,
-  sql,
-  type Insertable,
-  type Kysely,
-  type QueryCreator,
-  type Transaction,
-} from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { Database, ResidentRateHitTable } from '../db/schema.js';
+import { isPostgres } from '../db/dialect.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -56,7 +50,7 @@ export async function insertHit(
       .where('bucket', '=', row.bucket)
       .where('subject', '=', row.subject)
       .where('at', '<', forgetBefore);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     await db.with('forgotten', forget).insertInto('resident_rate_hits').values(row).execute();
     return;
   }

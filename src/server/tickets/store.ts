@@ -1,5 +1,4 @@
 import {
-  PostgresAdapter,
   type ExpressionBuilder,
   type Insertable,
   type Kysely,
@@ -7,6 +6,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Database, DeadlinePolicyTable, TicketTable } from '../db/schema.js';
+import { isPostgres } from '../db/dialect.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -92,7 +92,7 @@ export async function insertNewTicket(
   db: Executor,
   rows: { ticket: Insertable<TicketTable>; reporter: NewReporter; event: NewEvent },
 ): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     await db
       .with('ticket', (qb) => qb.insertInto('tickets').values(rows.ticket))
       .with('reporter', (qb) =>
